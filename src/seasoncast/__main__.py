@@ -1,0 +1,3 @@
+from seasoncast.cli import main
+
+main()

@@ -1,0 +1,101 @@
+"""seasoncast's Python API: what the CLI and the web app both call.
+
+Each function takes a `Store` and plain values and returns plain objects; printing and
+HTTP stay in `seasoncast.cli` and `seasoncast.web`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from seasoncast.errors import NotFound
+from seasoncast.model import Event, Season, Status, Title
+from seasoncast.reference import SNAPSHOT, load_bundled
+from seasoncast.store import ImportResult, Store
+from seasoncast.timeline import Timeline, derive_status, reconcile_timeline
+from seasoncast.titles import TitleIndex, split_title_and_season
+
+
+def today() -> date:
+    return date.today()
+
+
+def init_store(store: Store) -> ImportResult:
+    """Bring the store up to date with the bundled reference data (idempotent)."""
+    result = store.import_reference(load_bundled())
+    store.set_meta("bundled_snapshot", SNAPSHOT.isoformat())
+    return result
+
+
+def resolve_title(store: Store, query: str) -> Title:
+    index = TitleIndex(store.titles())
+    hits = index.lookup(query)
+    best = index.best(query)
+    if best is None:
+        names = [h.title.name for h in hits]
+        hint = f" Did you mean: {'; '.join(names)}?" if names else ""
+        raise NotFound(f"no tracked title matches {query!r}.{hint}", names)
+    return best
+
+
+def resolve_season(store: Store, query: str, number: int | None = None) -> Season:
+    """The tracked season a user means: 'AOUAD', season 2; or 'Wednesday season 3'.
+
+    Without a number, the newest season (the one people are waiting for) is taken.
+    """
+    name, parsed = split_title_and_season(query)
+    if number is None:
+        number = parsed
+    try:
+        title = resolve_title(store, query if parsed is None else name)
+    except NotFound:
+        if parsed is None:
+            raise
+        title = resolve_title(store, query)
+    seasons = store.seasons(title.name)
+    if not seasons:
+        raise NotFound(f"{title.name} has no tracked seasons")
+    if number is None:
+        return seasons[-1]
+    for s in seasons:
+        if s.number == number:
+            return s
+    have = ", ".join(str(s.number) for s in seasons)
+    raise NotFound(f"{title.name} season {number} is not tracked (tracked: {have})",
+                   [f"{title.name} season {s.number}" for s in seasons])
+
+
+@dataclass(frozen=True)
+class TrackedSeason:
+    season: Season
+    status: Status
+    reason: Event | None
+    premiere: date | None
+
+
+def tracked_seasons(store: Store, as_of: date | None = None, *,
+                    include_released: bool = False) -> list[TrackedSeason]:
+    """Seasons with their status; by default those still to premiere (what fans wait for)."""
+    as_of = as_of or today()
+    by_season: dict[tuple[str, int], list[Event]] = {}
+    for e in store.events(as_of=as_of):
+        by_season.setdefault((e.title, e.season), []).append(e)
+    out = []
+    for s in store.seasons():
+        evs = by_season.get(s.key, [])
+        status, reason = derive_status(evs, as_of)
+        if status is Status.RELEASED and not include_released:
+            continue
+        if not evs:
+            continue
+        premiere = reason.date.start if status is Status.RELEASED and reason and reason.date \
+            else None
+        out.append(TrackedSeason(s, status, reason, premiere))
+    return out
+
+
+def season_timeline(store: Store, season: Season, as_of: date | None = None) -> Timeline:
+    as_of = as_of or today()
+    events = store.events(season.title, season.number, as_of=as_of)
+    return reconcile_timeline(season.title, season.number, events, as_of)

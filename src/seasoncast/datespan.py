@@ -1,0 +1,682 @@
+"""Fuzzy dates: production news rarely gives a day, so every date is a span.
+
+`DateSpan` is the inclusive interval of interfaces.md §1 with a `precision` that says
+how the span was written. `find_datespans` is the temporal tagger the extractor uses;
+`parse_datespan` parses one phrase. Relative phrases ("last month", "early next year")
+need a reference date, normally the article's publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Literal
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    DAYS = "days"
+    PART_OF_MONTH = "part_of_month"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    HALF = "half"
+    YEAR = "year"
+
+
+# Longest span (in days, inclusive) each precision may describe. Relative phrases such
+# as "earlier this year" give truncated spans, so only the upper bound is an invariant.
+MAX_WIDTH = {
+    Precision.DAY: 1,
+    Precision.DAYS: 14,
+    Precision.PART_OF_MONTH: 11,
+    Precision.MONTH: 31,
+    Precision.QUARTER: 92,
+    Precision.SEASON: 92,
+    Precision.HALF: 184,
+    Precision.YEAR: 366,
+}
+
+
+class DateSpanError(ValueError):
+    """A span that cannot exist (end before start, width beyond its precision)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """An inclusive date interval with the precision it was stated in."""
+
+    start: date
+    end: date
+    precision: Precision
+    text: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise DateSpanError(f"span ends ({self.end}) before it starts ({self.start})")
+        object.__setattr__(self, "precision", Precision(self.precision))
+        if self.width_days > MAX_WIDTH[self.precision]:
+            raise DateSpanError(
+                f"{self.width_days}-day span is too wide for precision {self.precision.value}"
+            )
+
+    # -- constructors -------------------------------------------------------------
+    @classmethod
+    def day(cls, d: date, text: str | None = None) -> DateSpan:
+        return cls(d, d, Precision.DAY, text)
+
+    @classmethod
+    def days(cls, start: date, end: date, text: str | None = None) -> DateSpan:
+        return cls(start, end, Precision.DAY if start == end else Precision.DAYS, text)
+
+    @classmethod
+    def month(cls, year: int, month: int, text: str | None = None) -> DateSpan:
+        return cls(date(year, month, 1), _month_end(year, month), Precision.MONTH, text)
+
+    @classmethod
+    def part_of_month(
+        cls, year: int, month: int, part: Literal["early", "mid", "late"], text: str | None = None
+    ) -> DateSpan:
+        first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}[part]
+        end = min(date(year, month, min(last, 28)) if last <= 28 else _month_end(year, month),
+                  _month_end(year, month))
+        return cls(date(year, month, first), end, Precision.PART_OF_MONTH, text)
+
+    @classmethod
+    def quarter(cls, year: int, q: int, text: str | None = None) -> DateSpan:
+        m = 3 * (q - 1) + 1
+        return cls(date(year, m, 1), _month_end(year, m + 2), Precision.QUARTER, text)
+
+    @classmethod
+    def season(
+        cls, year: int, name: Literal["spring", "summer", "fall", "winter"], text: str | None = None
+    ) -> DateSpan:
+        if name == "winter":  # the winter that begins in December of the named year
+            return cls(date(year, 12, 1), _month_end(year + 1, 2), Precision.SEASON, text)
+        m = {"spring": 3, "summer": 6, "fall": 9}[name]
+        return cls(date(year, m, 1), _month_end(year, m + 2), Precision.SEASON, text)
+
+    @classmethod
+    def half(cls, year: int, h: int, text: str | None = None) -> DateSpan:
+        if h == 1:
+            return cls(date(year, 1, 1), date(year, 6, 30), Precision.HALF, text)
+        return cls(date(year, 7, 1), date(year, 12, 31), Precision.HALF, text)
+
+    @classmethod
+    def year(cls, year: int, text: str | None = None) -> DateSpan:
+        return cls(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, text)
+
+    # -- queries and arithmetic ---------------------------------------------------
+    @property
+    def width_days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def midpoint(self) -> date:
+        return self.start + timedelta(days=(self.end - self.start).days // 2)
+
+    def contains(self, other: date | DateSpan) -> bool:
+        if isinstance(other, DateSpan):
+            return self.start <= other.start and other.end <= self.end
+        return self.start <= other <= self.end
+
+    def overlaps(self, other: DateSpan) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def intersection(self, other: DateSpan) -> DateSpan | None:
+        start, end = max(self.start, other.start), min(self.end, other.end)
+        if end < start:
+            return None
+        return DateSpan(start, end, _narrowest_precision(self, other, (end - start).days + 1))
+
+    def shift(self, days: int) -> DateSpan:
+        """The same span moved by `days` (negative moves earlier)."""
+        delta = timedelta(days=days)
+        return replace(self, start=self.start + delta, end=self.end + delta)
+
+    def __add__(self, days: int) -> DateSpan:
+        if not isinstance(days, int):
+            return NotImplemented
+        return self.shift(days)
+
+    def __sub__(self, other: int | DateSpan) -> DateSpan | int:
+        """`span - 7` shifts back; `span - span` is the gap in days between starts."""
+        if isinstance(other, DateSpan):
+            return (self.start - other.start).days
+        if isinstance(other, int):
+            return self.shift(-other)
+        return NotImplemented
+
+    def __lt__(self, other: DateSpan) -> bool:
+        return (self.start, self.end) < (other.start, other.end)
+
+    def __le__(self, other: DateSpan) -> bool:
+        return (self.start, self.end) <= (other.start, other.end)
+
+    def __gt__(self, other: DateSpan) -> bool:
+        return (self.start, self.end) > (other.start, other.end)
+
+    def __ge__(self, other: DateSpan) -> bool:
+        return (self.start, self.end) >= (other.start, other.end)
+
+    def same_dates(self, other: DateSpan) -> bool:
+        return self.start == other.start and self.end == other.end
+
+    # -- serialisation --------------------------------------------------------------
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "precision": self.precision.value,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> DateSpan:
+        return cls(
+            date.fromisoformat(d["start"]),
+            date.fromisoformat(d["end"]),
+            Precision(d["precision"]),
+            d.get("text"),
+        )
+
+    @classmethod
+    def from_iso(cls, start: str, end: str | None = None, precision: str | None = None) -> DateSpan:
+        s = date.fromisoformat(start)
+        e = date.fromisoformat(end) if end else s
+        p = Precision(precision) if precision else infer_precision(s, e)
+        return cls(s, e, p)
+
+    def __str__(self) -> str:
+        return describe(self)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _narrowest_precision(a: DateSpan, b: DateSpan, width: int) -> Precision:
+    for p in Precision:
+        if width <= MAX_WIDTH[p]:
+            return p
+    return Precision.YEAR
+
+
+def infer_precision(start: date, end: date) -> Precision:
+    """The precision a span of these dates would usually have been written in."""
+    width = (end - start).days + 1
+    if width == 1:
+        return Precision.DAY
+    if start.day == 1 and end == _month_end(start.year, start.month):
+        return Precision.MONTH
+    if start.month == 1 and start.day == 1 and end == date(start.year, 12, 31):
+        return Precision.YEAR
+    if start.day == 1 and end.day == _month_end(end.year, end.month).day:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months == 3:
+            return Precision.QUARTER if start.month in (1, 4, 7, 10) else Precision.SEASON
+        if months == 6:
+            return Precision.HALF
+    for p in (Precision.DAYS, Precision.PART_OF_MONTH, Precision.MONTH, Precision.QUARTER,
+              Precision.HALF, Precision.YEAR):
+        if width <= MAX_WIDTH[p]:
+            return p
+    raise DateSpanError(f"{width}-day span is wider than a year")
+
+
+MONTHS_LONG = [calendar.month_name[i] for i in range(1, 13)]
+
+
+def describe(span: DateSpan) -> str:
+    """Human words for a span ("mid-February 2026", "2027", "Q3 2025")."""
+    s, e, p = span.start, span.end, span.precision
+    if p is Precision.DAY:
+        return f"{MONTHS_LONG[s.month - 1]} {s.day}, {s.year}"
+    if p is Precision.DAYS:
+        if s.month == e.month and s.year == e.year:
+            return f"{MONTHS_LONG[s.month - 1]} {s.day}–{e.day}, {s.year}"
+        if s.year == e.year:
+            return f"{MONTHS_LONG[s.month - 1]} {s.day} to {MONTHS_LONG[e.month - 1]} {e.day}, " \
+                   f"{s.year}"
+        return f"{s.isoformat()} to {e.isoformat()}"
+    if p is Precision.PART_OF_MONTH:
+        part = "early" if s.day == 1 else "mid" if s.day == 11 else "late"
+        sep = "-" if part == "mid" else " "
+        return f"{part}{sep}{MONTHS_LONG[s.month - 1]} {s.year}"
+    if p is Precision.MONTH and s.day == 1 and e == _month_end(s.year, s.month):
+        return f"{MONTHS_LONG[s.month - 1]} {s.year}"
+    if p is Precision.QUARTER and s.day == 1 and s.month in (1, 4, 7, 10):
+        return f"Q{(s.month - 1) // 3 + 1} {s.year}"
+    if p is Precision.SEASON and s.day == 1:
+        name = {3: "spring", 6: "summer", 9: "fall", 12: "winter"}.get(s.month)
+        if name:
+            return f"{name} {s.year}"
+    if p is Precision.HALF and (s.month, s.day) in ((1, 1), (7, 1)) and s.year == e.year:
+        return f"{'first' if s.month == 1 else 'second'} half of {s.year}"
+    if p is Precision.YEAR and (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
+        return str(s.year)
+    return f"{s.isoformat()} to {e.isoformat()}"
+
+
+# ---------------------------------------------------------------------------------
+# The temporal tagger
+# ---------------------------------------------------------------------------------
+
+_MONTH_ALIASES = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+_MON = (
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4, "last": 4, "final": 4}
+_SEASONS = {"spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall",
+            "winter": "winter"}
+_EARLY = r"(?P<part>early|earlier|beginning of|start of|the start of|the beginning of|mid|" \
+    r"middle of|the middle of|late|later|end of|the end of|the tail end of)"
+
+Prefer = Literal["nearest", "past", "future"]
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    """A date phrase found in text: character offsets and the span it denotes."""
+
+    start: int
+    end: int
+    span: DateSpan
+
+
+def _part_key(part: str) -> str:
+    part = part.lower()
+    if part.startswith(("early", "beginning", "start", "the start", "the beginning")):
+        return "early"
+    if part.startswith(("mid", "middle", "the middle")):
+        return "mid"
+    return "late"
+
+
+def _resolve_year_for_month(month: int, ref: date | None, prefer: Prefer) -> int | None:
+    if ref is None:
+        return None
+    candidates = [ref.year - 1, ref.year, ref.year + 1]
+    ref_month_index = ref.year * 12 + ref.month
+    def distance(y: int) -> int:
+        return y * 12 + month - ref_month_index
+    if prefer == "past":
+        ok = [y for y in candidates if distance(y) <= 0]
+        return max(ok) if ok else ref.year
+    if prefer == "future":
+        ok = [y for y in candidates if distance(y) >= 0]
+        return min(ok) if ok else ref.year
+    return min(candidates, key=lambda y: (abs(distance(y)), -y))
+
+
+def _rel_year(word: str, ref: date) -> int:
+    return {"this": ref.year, "next": ref.year + 1, "last": ref.year - 1,
+            "the following": ref.year + 1, "the coming": ref.year + 1,
+            "the previous": ref.year - 1}[word.lower()]
+
+
+class _Rules:
+    """Ordered regex rules; each handler returns a DateSpan or None."""
+
+    def __init__(self) -> None:
+        self.rules: list[tuple[re.Pattern[str], object]] = []
+
+    def add(self, pattern: str):
+        compiled = re.compile(pattern, re.IGNORECASE)
+
+        def register(fn):
+            self.rules.append((compiled, fn))
+            return fn
+
+        return register
+
+
+RULES = _Rules()
+
+
+@RULES.add(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\s*(?:to|–|—|through)\s*"
+           r"(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)\b")
+def _iso_range(m, ref, prefer):
+    start = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
+    end = date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+    return DateSpan(start, end, infer_precision(start, end))
+
+
+# "January 19 to February 1, 2000", "Jan 28 – Feb 3"
+@RULES.add(rf"\b{_MON}\s+{_DAY}\s*(?:-|–|—|to|through|until)\s*"
+           r"(?P<mon2>january|february|march|april|may|june|july|august|september|october|"
+           r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+"
+           rf"{_DAY2}\b(?:,?\s+{_YEAR})?")
+def _cross_month_range(m, ref, prefer):
+    m1, m2 = _MONTH_ALIASES[m["mon"].lower()], _MONTH_ALIASES[m["mon2"].lower()]
+    y2 = int(m["year"]) if m["year"] else _resolve_year_for_month(m2, ref, prefer)
+    if y2 is None:
+        return None
+    y1 = y2 if m1 <= m2 else y2 - 1
+    start, end = date(y1, m1, int(m["day"])), date(y2, m2, int(m["day2"]))
+    if not start <= end:
+        return None
+    return DateSpan(start, end, infer_precision(start, end))
+
+
+@RULES.add(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+def _iso(m, ref, prefer):
+    return DateSpan.day(date(int(m["y"]), int(m["m"]), int(m["d"])))
+
+
+# "January 17 and 18, 2026", "January 17-18, 2026", "January 17 to 18"
+@RULES.add(rf"\b{_MON}\s+{_DAY}\s*(?:-|–|—|and|&|to|through|until)\s*{_DAY2}\b(?:,?\s+{_YEAR})?")
+def _mon_day_range(m, ref, prefer):
+    return _day_range(m, ref, prefer)
+
+
+# "17-18 January 2026", "17 and 18 January"
+@RULES.add(rf"\b{_DAY}\s*(?:-|–|—|and|&|to)\s*{_DAY2}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?")
+def _day_range_mon(m, ref, prefer):
+    return _day_range(m, ref, prefer)
+
+
+def _day_range(m, ref, prefer):
+    month = _MONTH_ALIASES[m["mon"].lower()]
+    year = int(m["year"]) if m["year"] else _resolve_year_for_month(month, ref, prefer)
+    if year is None:
+        return None
+    a, b = int(m["day"]), int(m["day2"])
+    if not (1 <= a < b <= calendar.monthrange(year, month)[1]) or b - a > 13:
+        return None
+    return DateSpan.days(date(year, month, a), date(year, month, b))
+
+
+# "February 11, 2026", "Feb. 11 2026", "February 11"
+@RULES.add(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:million|billion|%|percent|episodes?))(?:,?\s+{_YEAR})?")
+def _mon_day(m, ref, prefer):
+    return _single_day(m, ref, prefer)
+
+
+# "11 February 2026", "11th of February"
+@RULES.add(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?")
+def _day_mon(m, ref, prefer):
+    return _single_day(m, ref, prefer)
+
+
+def _single_day(m, ref, prefer):
+    month = _MONTH_ALIASES[m["mon"].lower()]
+    if m["mon"] != "May" and m["mon"].lower() in ("may", "mar"):
+        return None  # the verb "may", the verb "mar"
+    year = int(m["year"]) if m["year"] else _resolve_year_for_month(month, ref, prefer)
+    if year is None:
+        return None
+    day = int(m["day"])
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return DateSpan.day(date(year, month, day))
+
+
+# "mid-February 2026", "early March", "late 2026" handled separately below
+@RULES.add(rf"\b{_EARLY}[\s-]*{_MON}(?:,?\s+(?:of\s+)?{_YEAR})?")
+def _part_of_month(m, ref, prefer):
+    month = _MONTH_ALIASES[m["mon"].lower()]
+    year = int(m["year"]) if m["year"] else _resolve_year_for_month(month, ref, prefer)
+    if year is None:
+        return None
+    return DateSpan.part_of_month(year, month, _part_key(m["part"]))
+
+
+# "Q3 2025", "Q3 of 2025"
+@RULES.add(rf"\bQ(?P<q>[1-4])\s*(?:of\s+)?'?{_YEAR}")
+def _q(m, ref, prefer):
+    return DateSpan.quarter(int(m["year"]), int(m["q"]))
+
+
+@RULES.add(rf"\b{_YEAR}\s*Q(?P<q>[1-4])\b")
+def _yq(m, ref, prefer):
+    return DateSpan.quarter(int(m["year"]), int(m["q"]))
+
+
+# "the third quarter of 2025", "the first quarter of next year", "the fourth quarter"
+@RULES.add(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+"
+           r"quarter(?:\s+of)?(?:\s+(?:(?P<year>(?:19|20)\d\d)|(?P<rel>this|next|last)\s+year"
+           r"|the\s+year))?")
+def _quarter_words(m, ref, prefer):
+    q = _ORDINALS[m["ord"].lower()]
+    if m["year"]:
+        return DateSpan.quarter(int(m["year"]), q)
+    if ref is None:
+        return None
+    return DateSpan.quarter(_rel_year(m["rel"], ref) if m["rel"] else ref.year, q)
+
+
+# "first half of 2026", "the second half of next year", "H2 2025"
+@RULES.add(r"\b(?:the\s+)?(?P<ord>first|second|latter|1st|2nd)\s+half(?:\s+of)?"
+           r"(?:\s+(?:(?P<year>(?:19|20)\d\d)|(?P<rel>this|next|last)\s+year|the\s+year))?")
+def _half_words(m, ref, prefer):
+    h = 1 if m["ord"].lower() in ("first", "1st") else 2
+    if m["year"]:
+        return DateSpan.half(int(m["year"]), h)
+    if ref is None:
+        return None
+    return DateSpan.half(_rel_year(m["rel"], ref) if m["rel"] else ref.year, h)
+
+
+@RULES.add(rf"\bH(?P<h>[12])\s*(?:of\s+)?{_YEAR}")
+def _h(m, ref, prefer):
+    return DateSpan.half(int(m["year"]), int(m["h"]))
+
+
+# "summer 2024", "spring of 2025", "this fall", "next summer", "summer"
+@RULES.add(r"\b(?:(?P<rel>this|next|last|the coming|the following)\s+)?"
+           r"(?P<part>early|late|mid)?[\s-]*(?P<season>spring|summer|fall|autumn|winter)"
+           r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b")
+def _season(m, ref, prefer):
+    name = _SEASONS[m["season"].lower()]
+    if m["year"]:
+        return DateSpan.season(int(m["year"]), name)
+    if ref is None:
+        return None
+    if m["rel"]:
+        rel = m["rel"].lower()
+        this = DateSpan.season(ref.year, name)
+        if name == "winter" and ref.month <= 2:
+            this = DateSpan.season(ref.year - 1, name)
+        if rel == "this":
+            return this
+        if rel in ("next", "the coming", "the following"):
+            return this if this.start > ref else DateSpan.season(this.start.year + 1, name)
+        return this if this.end < ref else DateSpan.season(this.start.year - 1, name)
+    return None  # a bare "summer" is too vague to place
+
+
+# "early 2026", "late 2026", "mid-2026", "the end of 2026", "early next year"
+@RULES.add(r"\b(?P<part>early|earlier|beginning of|start of|the start of|the beginning of|"
+           r"mid|middle of|the middle of|late|later|end of|the end of|the tail end of)"
+           r"[\s-]*(?:(?P<year>(?:19|20)\d\d)|(?P<rel>this|next|last)\s+year|the\s+year)\b")
+def _part_of_year(m, ref, prefer):
+    if m["year"]:
+        year = int(m["year"])
+    elif ref is None:
+        return None
+    elif m["rel"]:
+        year = _rel_year(m["rel"], ref)
+    else:
+        year = ref.year
+    part = _part_key(m["part"])
+    if part == "mid":
+        return DateSpan(date(year, 4, 1), date(year, 9, 30), Precision.HALF)
+    if m["part"].lower() == "later" and ref is not None and year == ref.year:
+        return _rest_of_year(ref)
+    if m["part"].lower() == "earlier" and ref is not None and year == ref.year:
+        return _start_of_year_until(ref)
+    return DateSpan.half(year, 1 if part == "early" else 2)
+
+
+def _rest_of_year(ref: date) -> DateSpan:
+    if ref.month <= 6:
+        return DateSpan.half(ref.year, 2)
+    start = ref + timedelta(days=1)
+    if start.year != ref.year:
+        return DateSpan.day(ref)
+    return DateSpan(start, date(ref.year, 12, 31),
+                    Precision.QUARTER if (date(ref.year, 12, 31) - start).days < 92
+                    else Precision.HALF)
+
+
+def _start_of_year_until(ref: date) -> DateSpan:
+    end = max(date(ref.year, 1, 1), ref - timedelta(days=1))
+    return DateSpan(date(ref.year, 1, 1), end, infer_precision(date(ref.year, 1, 1), end)
+                    if (end - date(ref.year, 1, 1)).days < 366 else Precision.YEAR)
+
+
+# "February 2026", "Feb. 2026", "February of 2026"
+@RULES.add(rf"\b{_MON}(?:,?\s+(?:of\s+)?){_YEAR}")
+def _mon_year(m, ref, prefer):
+    return DateSpan.month(int(m["year"]), _MONTH_ALIASES[m["mon"].lower()])
+
+
+# "in February", "by March", "this July", "next March", "last October"
+@RULES.add(r"\b(?:(?P<rel>this|next|last|in|by|until|since|from|during|early|late)\s+)"
+           r"(?P<mon>january|february|march|april|june|july|august|september|october|"
+           r"november|december|jan|feb|aug|sept|oct|nov|dec)\b(?!\s+(?:19|20)\d\d)")
+def _mon_alone(m, ref, prefer):
+    if ref is None:
+        return None
+    month = _MONTH_ALIASES[m["mon"].lower()]
+    rel = m["rel"].lower()
+    if rel == "this":
+        return DateSpan.month(ref.year, month)
+    if rel == "next":
+        p: Prefer = "future"
+    elif rel in ("last", "since"):
+        p = "past"
+    else:
+        p = prefer
+    year = _resolve_year_for_month(month, ref, p)
+    return DateSpan.month(year, month)
+
+
+# "this month", "next month", "last month", "this year", "next year", "last year"
+@RULES.add(r"\b(?P<rel>this|next|last|the following|the coming|the previous|past)\s+"
+           r"(?P<unit>week|month|year)\b")
+def _relative_unit(m, ref, prefer):
+    if ref is None:
+        return None
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    step = {"this": 0, "next": 1, "the following": 1, "the coming": 1,
+            "last": -1, "the previous": -1, "past": -1}[rel]
+    if unit == "year":
+        return DateSpan.year(ref.year + step)
+    if unit == "month":
+        idx = ref.year * 12 + (ref.month - 1) + step
+        return DateSpan.month(idx // 12, idx % 12 + 1)
+    monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
+    return DateSpan(monday, monday + timedelta(days=6), Precision.DAYS)
+
+
+@RULES.add(r"\blater\s+this\s+year\b|\bby\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|"
+           r"\bbefore\s+(?:the\s+)?year'?s?\s+end\b|\blater\s+in\s+the\s+year\b")
+def _later_this_year(m, ref, prefer):
+    return None if ref is None else _rest_of_year(ref)
+
+
+@RULES.add(r"\bearlier\s+(?:this|in\s+the)\s+year\b")
+def _earlier_this_year(m, ref, prefer):
+    return None if ref is None else _start_of_year_until(ref)
+
+
+@RULES.add(r"\b(?P<w>yesterday|today|tomorrow)\b")
+def _deictic_day(m, ref, prefer):
+    if ref is None:
+        return None
+    return DateSpan.day(ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[
+        m["w"].lower()]))
+
+
+@RULES.add(r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?|months?)\s+ago\b")
+def _ago(m, ref, prefer):
+    if ref is None:
+        return None
+    words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+    n = words.get(m["n"].lower()) or int(m["n"])
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "day":
+        return DateSpan.day(ref - timedelta(days=n))
+    if unit == "week":
+        monday = ref - timedelta(days=ref.weekday()) - timedelta(weeks=n)
+        return DateSpan(monday, monday + timedelta(days=6), Precision.DAYS)
+    idx = ref.year * 12 + (ref.month - 1) - n
+    return DateSpan.month(idx // 12, idx % 12 + 1)
+
+
+# a bare year last, so that every longer phrase containing one wins
+@RULES.add(r"(?<![\d.,$£€-])\b(?P<year>(?:19|20)\d\d)\b(?![\d,.]\d|\s*(?:million|billion|%|"
+           r"percent|hours|views|episodes))")
+def _bare_year(m, ref, prefer):
+    return DateSpan.year(int(m["year"]))
+
+
+def find_datespans(
+    text: str, reference: date | None = None, prefer: Prefer = "nearest"
+) -> list[TaggedSpan]:
+    """Every date phrase in `text`, longest match first, without overlaps, in text order."""
+    found: list[TaggedSpan] = []
+    for pattern, handler in RULES.rules:
+        for m in pattern.finditer(text):
+            try:
+                span = handler(m, reference, prefer)
+            except (ValueError, KeyError):
+                span = None
+            if span is None:
+                continue
+            raw = text[m.start():m.end()].strip()
+            found.append(TaggedSpan(m.start(), m.start() + len(raw),
+                                    replace(span, text=raw)))
+    found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    chosen: list[TaggedSpan] = []
+    for t in found:
+        if all(t.end <= c.start or t.start >= c.end for c in chosen):
+            chosen.append(t)
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def iter_datespans(text: str, reference: date | None = None) -> Iterator[DateSpan]:
+    for t in find_datespans(text, reference):
+        yield t.span
+
+
+def parse_datespan(
+    text: str, reference: date | None = None, prefer: Prefer = "nearest"
+) -> DateSpan | None:
+    """Parse one date phrase; None when the words hold no date we can place.
+
+    The phrase may carry filler such as "in", "by" or "around"; the longest date found
+    is taken.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return DateSpan.from_iso(text) if re.fullmatch(r"\d{4}-\d\d-\d\d", text) else _best(
+            text, reference, prefer)
+    except (ValueError, DateSpanError):
+        return None
+
+
+def _best(text: str, reference: date | None, prefer: Prefer) -> DateSpan | None:
+    tagged = find_datespans(text, reference, prefer)
+    if not tagged:
+        return None
+    best = max(tagged, key=lambda t: t.end - t.start)
+    return replace(best.span, text=text)

@@ -1,0 +1,86 @@
+"""Sentence and clause splitting that keeps character offsets.
+
+Claims carry a `quote_span` into the analysed text, so every unit here is an offset
+pair, never a copy. Lines are hard boundaries (headings, bullets and TL;DR lines have
+no final full stop); inside a line we split after . ! ? unless the dot ends a common
+abbreviation or an initial. Clauses are the finer units that modality and negation
+are judged in ("wraps in February, but likely won't release until 2027").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "inc", "ltd", "co", "corp", "no",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "calif", "u.s", "u.k", "e.g", "i.e", "etc", "approx", "ep", "vol", "pt", "mt", "ft",
+}
+_END = re.compile(r"[.!?]+[\"'’”)\]]*(?=\s+[\"'‘“(\[]?[A-Z0-9À-ÖØ-Þ])|[.!?]+[\"'’”)\]]*$")
+_LINE = re.compile(r"[^\n]+")
+# Clause boundaries: strong punctuation and the conjunctions that start a new assertion.
+_CLAUSE = re.compile(
+    r";|:\s|\s[—–]\s|—|\s-\s|\(|\)|,\s+(?=(?:but|while|whereas|although|though|so|yet|"
+    r"which|meaning|suggesting|and\s+(?:it|they|he|she|the|a|an|filming|production|"
+    r"cameras|season)\b)\b)|\bbut\b|,\s*(?=even if\b|if\b|unless\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    question: bool
+    heading: bool
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets; a line is never joined to the next one."""
+    out: list[Sentence] = []
+    for line in _LINE.finditer(text):
+        ls, le = line.start(), line.end()
+        body = line.group()
+        heading = body.lstrip().startswith("#") or (len(body) < 90 and not body.rstrip()
+                                                    .endswith((".", "!", '"', "”")))
+        pos = 0
+        for m in _END.finditer(body):
+            before = body[pos:m.start()]
+            word = re.search(r"([\w.]+)$", before)
+            if m.group().startswith(".") and word and (
+                word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1
+            ):
+                continue
+            _emit(out, text, ls + pos, ls + m.end(), heading)
+            pos = m.end()
+        if pos < len(body):
+            _emit(out, text, ls + pos, le, heading)
+    return out
+
+
+def _emit(out: list[Sentence], text: str, start: int, end: int, heading: bool) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        s = text[start:end]
+        out.append(Sentence(start, end, s, s.rstrip("\"'”’)*").endswith("?"), heading))
+
+
+def clause_bounds(sentence: str) -> list[tuple[int, int]]:
+    """Offsets (relative to the sentence) of its clauses, in order."""
+    cuts = [0]
+    for m in _CLAUSE.finditer(sentence):
+        cuts.append(m.start())
+    cuts.append(len(sentence))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def clause_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in bounds:
+        if a <= pos < b:
+            return a, b
+    return bounds[-1] if bounds else (0, 0)

@@ -1,0 +1,390 @@
+"""Which show, which season: title detection, season mentions and their coreference.
+
+Articles name a show in several ways ("All of Us Are Dead Season 2", "the second season
+of The Lantern Keepers", "Sweet Home 3", "## 1. Bridgerton (Season 4)") and then say
+"the show" or "the series". We only track a name as a title when it is anchored to a
+season (or given by the caller), so that shows mentioned in passing ("trailing only
+Squid Game", "the Game of Thrones alum") never capture the claims around them. Any
+later sentence belongs to the title named last: that is the coreference rule.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from seasoncast.model import Title
+from seasoncast.titles import acronym, normalize_title
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+         "x": 10}
+_NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+       r"i{1,3}|iv|vi{0,3}|ix|x)"
+_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|" \
+       r"twelfth|\d{1,2}(?:st|nd|rd|th))"
+_SEASON_WORD = r"(?:season|installment|instalment|chapter|outing|series|part)"
+
+# "Season 2", "season two", "Season II", "S2", "Seasons 2 and 3"
+_SEASON_NUM = re.compile(
+    rf"\bseasons?\s+(?P<n>{_NUM})\b(?:\s*(?:and|&|,|-|–|to)\s*(?P<n2>{_NUM})\b)?"
+    rf"|\bS(?P<s>\d{{1,2}})(?=\b|E\d)", re.IGNORECASE)
+# "the second season", "a fifth and final season", "its third installment", "2nd season"
+_SEASON_ORD = re.compile(rf"\b(?P<o>{_ORD})(?:\s+and\s+final)?\s+(?P<w>{_SEASON_WORD})\b",
+                         re.IGNORECASE)
+# "the new season", "the final season", "next season", "the previous season"
+_SEASON_REL = re.compile(
+    r"\b(?:the|this|its|a|next|upcoming)\s+(?P<r>new|final|next|upcoming|latest|"
+    r"previous|last|coming|forthcoming)?\s*(?:season|installment|chapter|episodes)\b"
+    r"|\bnext\s+season\b|\blast\s+season\b",
+    re.IGNORECASE)
+_CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+]*:?$|^[A-Z]\w*:$")
+_CONNECT = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at",
+            "by", "or", "vs", "vs.", "de", "la", "le", "du", "&", "x"}
+_LEAD_STOP = {
+    "when", "does", "do", "did", "has", "have", "had", "is", "are", "was", "were", "will",
+    "would", "can", "could", "should", "what", "why", "how", "where", "who", "which", "here",
+    "here's", "inside", "exclusive", "exclusive:", "breaking", "breaking:", "report",
+    "watch", "official", "netflix", "netflix's", "hbo", "hbo's", "max", "max's", "prime",
+    "video", "video's", "amazon", "amazon's", "disney+", "disney+'s", "apple", "apple's",
+    "tv+", "hulu", "hulu's", "peacock", "peacock's", "paramount+", "paramount+'s", "fx",
+    "fx's", "renews", "renewed", "confirms", "confirmed", "announces", "announced",
+    "cancels", "cancelled", "sets", "dates", "drops", "releases", "unveils", "reveals",
+    "first", "new", "look", "trailer", "teaser", "update", "updated", "everything", "we",
+    "know", "about", "and", "but", "if", "so", "tl;dr", "tl;dr:", "korean", "k-drama",
+    "anime", "tv", "series", "show", "drama", "it", "its", "this", "that", "after", "before",
+    "with", "as", "in", "on", "for", "of", "to", "by", "a", "an", "at", "from", "yes",
+    "no", "also", "finally", "officially", "returning", "upcoming", "while", "then",
+    "plus", "per", "via", "sources", "source", "jtbc", "tvn", "sbs", "kbs",
+    "mbc", "bbc", "itv", "abc", "nbc", "cbs", "crunchyroll", "episode", "episodes",
+    "the", "season", "seasons", "part", "date", "release", "premiere",
+}
+_NOT_TITLE = {"the", "this", "season", "series", "show", "netflix", "it", "part", "tv",
+              "release", "premiere", "date", "drama", "k-drama", "streaming"}
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonMention:
+    start: int
+    end: int
+    numbers: tuple[int, ...]  # empty when relative ("the new season")
+    relative: str | None = None  # "focus" or "previous" for relative mentions
+    part: int | None = None  # "Part 2" of a split season
+
+
+@dataclass
+class TitleContext:
+    """Tracked titles, where they are mentioned, and every season mention."""
+
+    titles: list[str]
+    mentions: list[tuple[int, int, str]]
+    seasons: list[SeasonMention]
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mentions.sort()
+        self._starts = [m[0] for m in self.mentions]
+
+    def title_at(self, pos: int) -> tuple[str | None, bool]:
+        """The title in force at `pos` and whether it was named in the same breath.
+
+        The last mention before `pos` wins (coreference of "the show"); before the
+        first mention, the first tracked title.
+        """
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0:
+            return self.mentions[i][2], pos - self.mentions[i][1] < 120
+        if self.mentions:
+            return self.mentions[0][2], False
+        return (self.titles[0], False) if self.titles else (None, False)
+
+    def masked(self, text: str) -> str:
+        """The text with title mentions blanked, so the date tagger never reads a show
+        called "Wednesday" or "1923" as a date."""
+        chars = list(text)
+        for s, e, _ in self.mentions:
+            for i in range(s, e):
+                chars[i] = " "
+        return "".join(chars)
+
+
+def _num(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        n = int(w)
+        return n if 0 < n < 40 else None
+    return WORD_NUMBERS.get(w) or ROMAN.get(w)
+
+
+def _ordinal(word: str) -> int | None:
+    w = word.lower()
+    if w in ORDINALS:
+        return ORDINALS[w]
+    m = re.match(r"(\d{1,2})(?:st|nd|rd|th)$", w)
+    return int(m.group(1)) if m else None
+
+
+def find_season_mentions(text: str) -> list[SeasonMention]:
+    out: list[SeasonMention] = []
+    for m in _SEASON_NUM.finditer(text):
+        if m["s"]:
+            out.append(SeasonMention(m.start(), m.end(), (int(m["s"]),)))
+            continue
+        word = m["n"]
+        if word.lower() in ROMAN and not word.isupper():
+            continue  # "season i" is not a thing; "season x" is usually prose
+        nums = [n for n in (_num(word), _num(m["n2"]) if m["n2"] else None) if n]
+        if not nums:
+            continue
+        if len(nums) == 2 and nums[1] > nums[0] and re.search("[-–]|to", m.group()):
+            nums = list(range(nums[0], nums[1] + 1))
+        out.append(SeasonMention(m.start(), m.end(), tuple(nums)))
+    for m in _SEASON_ORD.finditer(text):
+        n = _ordinal(m["o"])
+        if n is None:
+            continue
+        if m["w"].lower() == "part":
+            out.append(SeasonMention(m.start(), m.end(), (), "focus", part=n))
+        else:
+            out.append(SeasonMention(m.start(), m.end(), (n,)))
+    for m in re.finditer(r"\bpart\s+(?P<n>\d|one|two|three)\b", text, re.IGNORECASE):
+        out.append(SeasonMention(m.start(), m.end(), (), "focus", part=_num(m["n"])))
+    taken = [(s.start, s.end) for s in out]
+    for m in _SEASON_REL.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        rel = (m["r"] or "").lower()
+        kind = "previous" if rel in ("previous", "last") or "last season" in m.group().lower() \
+            else "focus"
+        out.append(SeasonMention(m.start(), m.end(), (), kind))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _words_before(text: str, end: int) -> list[tuple[int, int]]:
+    """Word offsets before `end` on the same line, nearest first."""
+    line_start = text.rfind("\n", 0, end) + 1
+    words = [(m.start() + line_start, m.end() + line_start)
+             for m in re.finditer(r"[^\s\"“”‘()\[\],;|*#—–]+", text[line_start:end])]
+    return words[::-1]
+
+
+def _run_before(text: str, end: int) -> str | None:
+    """The Title-Case phrase that ends at `end` ("All of Us Are Dead")."""
+    tail = text[max(0, end - 3):end]
+    if re.search(r"[,.;!?\"“”]\s*$", tail) and not tail.rstrip().endswith(("'", "’")):
+        return None
+    taken: list[tuple[int, int]] = []
+    for ws, we in _words_before(text, end):
+        gap = text[we:(taken[-1][0] if taken else end)]
+        if taken and re.search(r"[^\s:'’]", gap):
+            break
+        w = text[ws:we]
+        if w.endswith(("'s", "’s")) and not taken:
+            w = w[:-2]
+            we -= 2
+        if _CAP.match(w) and not w.isdigit():
+            taken.append((ws, we))
+        elif w.lower() in _CONNECT and taken:
+            taken.append((ws, we))
+        else:
+            break
+    while taken and _droppable(text[taken[-1][0]:taken[-1][1]]):
+        taken.pop()
+    while taken and text[taken[0][0]:taken[0][1]] in _CONNECT:
+        taken.pop(0)
+    if not taken:
+        return None
+    phrase = text[taken[-1][0]:taken[0][1]].strip(" :-'’")
+    if phrase.lower() in _NOT_TITLE or len(phrase) < 2:
+        return None
+    return phrase
+
+
+def _droppable(word: str) -> bool:
+    """Leading words that cannot start a title (a capitalised "The" can)."""
+    if word == "The":
+        return False
+    return word.lower() in _CONNECT | _LEAD_STOP
+
+
+def _shouting(text: str, pos: int) -> bool:
+    """Is `pos` on an all-caps line (a press-release headline)?"""
+    a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    letters = [c for c in text[a:b if b >= 0 else len(text)] if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
+def _leads_line(text: str, phrase_end: int, phrase: str) -> bool:
+    """Does the phrase open its line (a heading such as "## 1. Bridgerton (Season 4)")?"""
+    a = text.rfind("\n", 0, phrase_end) + 1
+    head = text[a:phrase_end]
+    return re.fullmatch(r"[#*\s\d.)\-]*" + re.escape(phrase) + r"['’s]*", head.strip()) is not None
+
+
+def _best_suffix(phrase: str, text: str) -> str | None:
+    """Drop leading headline words ("When Does The Witcher" -> "The Witcher")."""
+    words = phrase.split()
+    while words and _droppable(words[0]):
+        words.pop(0)
+    best = " ".join(words)
+    return best if best and best.lower() not in _NOT_TITLE else None
+
+
+def _headline_case(text: str, pos: int) -> bool:
+    """Is `pos` on a line where most words are capitalised (a headline)?"""
+    a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    words = re.findall(r"[^\W\d_][\w'’]*", text[a:b if b >= 0 else len(text)])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
+
+
+def _accept(text: str, pos: int, best: str) -> bool:
+    return (_count(text, [best]) >= 2 or _leads_line(text, pos, best)
+            or not _headline_case(text, pos))
+
+
+_ANCHORS = [
+    # "<Title> Season 2", "<Title> (Season 4)", "<Title>'s second season", "<Title> S2"
+    re.compile(rf"(?:'s|’s)?\s*[(:\-–—]?\s*(?:\(\s*)?\b(?:season\s+{_NUM}\b|S\d{{1,2}}\b|"
+               rf"{_ORD}\s+season\b|final\s+season\b)", re.IGNORECASE),
+]
+_AFTER = re.compile(
+    rf"\b(?:(?:season\s+{_NUM}|{_ORD}(?:\s+and\s+final)?\s+season|final\s+season|new\s+season|"
+    r"latest\s+season)\s+of|renew(?:s|ed|ing)?|greenlit|greenlights|cancel(?:s|led|ed)?|"
+    r"axe[sd]?|picked\s+up)\s+(?=[A-Z\u00C0-\u00DE])", re.IGNORECASE)
+_RUN_AFTER = re.compile(
+    r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+]*)(?::?\s+(?:(?:of|the|a|an|and|in|on|to|"
+    r"for|from|with|at|by|or|us|is|x)\s+)*[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+]*)*")
+_QUOTED = re.compile(r"['‘\"“]([A-Z\u00C0-\u00DE][^'’\"”\n]{1,60}?)['’\"”](?=[\s,.:;!?]|$)")
+
+
+def _after_run(text: str, pos: int) -> str | None:
+    m = _RUN_AFTER.match(text, pos)
+    if not m:
+        return None
+    words = m.group().split()
+    # stop before a verb-like capitalised word only in all-caps headlines; trim trailing
+    # connectors and possessives
+    while words and (words[-1] in _CONNECT or words[-1].lower() in ("season",)):
+        words.pop()
+    phrase = " ".join(words).rstrip(":")
+    if phrase.endswith(("'s", "’s")):
+        phrase = phrase[:-2]
+    if not phrase or phrase.lower() in _NOT_TITLE | _LEAD_STOP or phrase.isupper() and \
+            len(phrase) > 5:
+        return None
+    return phrase
+
+
+def detect_titles(
+    text: str, known_titles: Sequence[Title] = (), title_hint: str | None = None
+) -> TitleContext:
+    """Find the tracked titles of an article and every mention of them."""
+    found: Counter[str] = Counter()
+    for m in _ANCHORS[0].finditer(text):
+        if _shouting(text, m.start()):
+            continue
+        phrase = _run_before(text, m.start())
+        if phrase:
+            best = _best_suffix(phrase, text)
+            if best and _accept(text, m.start(), best):
+                found[best] += 1
+    for m in _AFTER.finditer(text):
+        if _shouting(text, m.start()):
+            continue
+        phrase = _after_run(text, m.end())
+        if phrase:
+            best = _best_suffix(phrase, text)
+            if best and _accept(text, m.start(), best):
+                found[best] += 1
+    for line in text.splitlines()[:3]:
+        for m in _QUOTED.finditer(line):
+            q = re.sub(r"\s+(?:\d{1,2}|II|III|IV)$", "", m.group(1).strip())
+            if len(q.split()) <= 6 and q.lower() not in _NOT_TITLE:
+                found[q] += 1
+    canon: dict[str, str] = {}  # normalised name -> canonical name
+    names: dict[str, str] = {}  # surface name -> canonical
+    titles: list[str] = []
+
+    def track(canonical: str, surfaces: Sequence[str]) -> None:
+        key = normalize_title(canonical)
+        if not key:
+            return
+        if key not in canon:
+            canon[key] = canonical
+            titles.append(canonical)
+        for s in surfaces:
+            names.setdefault(s, canon[key])
+            short = acronym(s).upper()
+            if len(short) >= 3:
+                names.setdefault(short, canon[key])
+
+    if title_hint:
+        known = next((t for t in known_titles if title_hint in t.all_names), None)
+        track(known.name if known else title_hint, known.all_names if known else [title_hint])
+    by_key = {normalize_title(n): t for t in known_titles for n in t.all_names}
+    for phrase, _ in found.most_common():
+        t = by_key.get(normalize_title(phrase))
+        if t is not None:
+            track(t.name, t.all_names)
+        elif not _is_suffix_of_tracked(phrase, names):
+            track(phrase, [phrase])
+    mention_counts = {t.name: _count(text, t.all_names) for t in known_titles}
+    if mention_counts and not titles:
+        top = max(mention_counts, key=mention_counts.get)
+        if mention_counts[top]:
+            t = next(t for t in known_titles if t.name == top)
+            track(t.name, t.all_names)
+    mentions = _find_mentions(text, names)
+    seasons = find_season_mentions(text)
+    seasons += _title_number_mentions(text, mentions)
+    seasons.sort(key=lambda s: s.start)
+    # keep the article's order: the first-mentioned title is the default focus
+    order = {name: i for i, (_, _, name) in enumerate(sorted(mentions))}
+    titles.sort(key=lambda n: order.get(n, 10**6))
+    return TitleContext(titles, mentions, seasons)
+
+
+def _is_suffix_of_tracked(phrase: str, names: dict[str, str]) -> bool:
+    return any(n.endswith(" " + phrase) or n == phrase for n in names)
+
+
+def _count(text: str, names: Sequence[str]) -> int:
+    return sum(len(re.findall(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text)) for n in names)
+
+
+def _find_mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for surface in sorted(names, key=len, reverse=True):
+        flags = re.IGNORECASE if len(surface.split()) >= 2 else 0
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append((m.start(), m.end(), names[surface]))
+    return sorted(out)
+
+
+def _title_number_mentions(text: str, mentions: list[tuple[int, int, str]]) -> list[
+        SeasonMention]:
+    """"Sweet Home 3", "Squid Game II": a number right after a tracked title."""
+    out = []
+    for _, end, _ in mentions:
+        m = re.match(r"\s+(\d{1,2}|II|III|IV|V|VI)\b(?![\d,.:]\d|\s*(?:million|billion|%|"
+                     r"percent|episodes|countries|days|weeks|months|years))", text[end:end + 20])
+        if m:
+            n = _num(m.group(1))
+            if n:
+                out.append(SeasonMention(end + m.start(1), end + m.end(1), (n,)))
+    return out

@@ -1,0 +1,294 @@
+"""Reference data in the CSV shapes of interfaces.md §4: reading, checking, bundling.
+
+Reading is strict: the first bad row stops with `file:line: what is wrong`, so an import
+either takes a whole file or nothing. `validate` runs the slower cross-row checks
+(dates in order, nothing known before it happened, duplicates) used by
+`seasoncast data validate`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from seasoncast.datespan import MAX_WIDTH, DateSpan, Precision
+from seasoncast.errors import UserError
+from seasoncast.model import Event, Kind, Modality, Season
+
+BUNDLED = Path(__file__).parent / "data" / "reference"
+SNAPSHOT = date(2026, 11, 24)  # the day the bundled data was last checked against sources
+
+SEASON_COLUMNS = ["title", "season", "platform", "country", "genres", "vfx_heavy", "episodes",
+                  "notes"]
+# an optional extra column (interfaces.md allows added fields): other names of the title
+ALIASES_COLUMN = "aliases"
+EVENT_COLUMNS = ["title", "season", "kind", "modality", "date_start", "date_end", "precision",
+                 "known_on", "source_url", "note"]
+
+
+class ReferenceDataError(UserError):
+    """A row that cannot be read; the message starts with `file:line:`."""
+
+
+@dataclass
+class ReferenceData:
+    seasons: list[Season] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    # where each row came from, for error messages: key -> "file:line"
+    origins: dict = field(default_factory=dict)
+    # other names of a title (optional `aliases` column of seasons.csv, ";"-separated)
+    aliases: dict[str, set[str]] = field(default_factory=dict)
+
+    def extend(self, other: ReferenceData) -> None:
+        self.seasons.extend(other.seasons)
+        self.events.extend(other.events)
+        self.origins.update(other.origins)
+        for title, names in other.aliases.items():
+            self.aliases.setdefault(title, set()).update(names)
+
+    def merged_seasons(self) -> dict[tuple[str, int], Season]:
+        """One Season per (title, number); later files fill fields earlier ones left empty."""
+        out: dict[tuple[str, int], Season] = {}
+        for s in self.seasons:
+            old = out.get(s.key)
+            if old is None:
+                out[s.key] = s
+                continue
+            out[s.key] = Season(
+                title=s.title, number=s.number,
+                platform=old.platform or s.platform, country=old.country or s.country,
+                genres=old.genres or s.genres,
+                vfx_heavy=old.vfx_heavy if old.vfx_heavy is not None else s.vfx_heavy,
+                episodes=old.episodes or s.episodes, notes=old.notes or s.notes,
+            )
+        return out
+
+
+def _rows(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        f = path.open(encoding="utf-8", newline="")
+    except OSError as e:
+        raise ReferenceDataError(f"{path}: cannot open: {e.strerror}") from None
+    with f:
+        reader = csv.DictReader(f)
+        try:
+            header = reader.fieldnames
+        except (csv.Error, UnicodeDecodeError) as e:
+            raise ReferenceDataError(f"{path}:1: unreadable header: {e}") from None
+        if header is None:
+            raise ReferenceDataError(f"{path}:1: empty file, expected header {','.join(columns)}")
+        header = [h.strip() for h in header]
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise ReferenceDataError(f"{path}:1: missing column(s) {', '.join(missing)}")
+        reader.fieldnames = header
+        try:
+            for row in reader:
+                if None in row:
+                    raise ReferenceDataError(
+                        f"{path}:{reader.line_num}: more fields than the header has")
+                yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
+        except (csv.Error, UnicodeDecodeError) as e:
+            raise ReferenceDataError(f"{path}:{reader.line_num}: {e}") from None
+
+
+def _int(value: str, where: str, name: str, *, required: bool) -> int | None:
+    if not value:
+        if required:
+            raise ReferenceDataError(f"{where}: {name} is empty")
+        return None
+    try:
+        n = int(value)
+    except ValueError:
+        raise ReferenceDataError(f"{where}: {name} {value!r} is not a whole number") from None
+    if n < 0 or (name == "season" and n < 1):
+        raise ReferenceDataError(f"{where}: {name} {n} is out of range")
+    return n
+
+
+def _date(value: str, where: str, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ReferenceDataError(f"{where}: {name} {value!r} is not an ISO date (YYYY-MM-DD)"
+                                 ) from None
+
+
+def read_seasons_csv(path: Path | str) -> ReferenceData:
+    path = Path(path)
+    data = ReferenceData()
+    for line, row in _rows(path, SEASON_COLUMNS):
+        where = f"{path}:{line}"
+        if not row["title"]:
+            raise ReferenceDataError(f"{where}: title is empty")
+        vfx = row["vfx_heavy"].lower()
+        if vfx not in ("", "true", "false"):
+            raise ReferenceDataError(f"{where}: vfx_heavy {row['vfx_heavy']!r} is not true/false")
+        season = Season(
+            title=row["title"],
+            number=_int(row["season"], where, "season", required=True),
+            platform=row["platform"] or None,
+            country=row["country"] or None,
+            genres=tuple(g.strip() for g in row["genres"].split(";") if g.strip()),
+            vfx_heavy=None if not vfx else vfx == "true",
+            episodes=_int(row["episodes"], where, "episodes", required=False),
+            notes=row["notes"] or None,
+        )
+        data.seasons.append(season)
+        data.origins[("season", season.key, len(data.seasons))] = where
+        names = {a.strip() for a in row.get("aliases", "").split(";") if a.strip()}
+        if names - {season.title}:
+            data.aliases.setdefault(season.title, set()).update(names - {season.title})
+    return data
+
+
+def read_events_csv(path: Path | str) -> ReferenceData:
+    path = Path(path)
+    data = ReferenceData()
+    for line, row in _rows(path, EVENT_COLUMNS):
+        where = f"{path}:{line}"
+        data.events.append(_event(row, where))
+        data.origins[("event", len(data.events) - 1)] = where
+    return data
+
+
+def _event(row: dict[str, str], where: str) -> Event:
+    if not row["title"]:
+        raise ReferenceDataError(f"{where}: title is empty")
+    season = _int(row["season"], where, "season", required=True)
+    try:
+        kind = Kind(row["kind"])
+    except ValueError:
+        raise ReferenceDataError(f"{where}: unknown kind {row['kind']!r}") from None
+    try:
+        modality = Modality(row["modality"])
+    except ValueError:
+        raise ReferenceDataError(f"{where}: unknown modality {row['modality']!r}") from None
+    start = _date(row["date_start"], where, "date_start")
+    end = _date(row["date_end"], where, "date_end")
+    span = None
+    if start or end:
+        if not row["precision"]:
+            raise ReferenceDataError(f"{where}: precision is empty")
+        try:
+            precision = Precision(row["precision"])
+        except ValueError:
+            raise ReferenceDataError(f"{where}: unknown precision {row['precision']!r}") from None
+        start, end = start or end, end or start
+        if end < start:
+            raise ReferenceDataError(f"{where}: date_end {end} is before date_start {start}")
+        width = (end - start).days + 1
+        if width > MAX_WIDTH[precision]:
+            # a range wider than its stated precision ("October 1–25" as `days`): keep the
+            # dates, widen the precision to the narrowest one that holds them
+            fitting = [p for p in Precision if MAX_WIDTH[p] >= width]
+            if not fitting:
+                raise ReferenceDataError(f"{where}: a {width}-day span is wider than a year")
+            precision = fitting[0]
+        span = DateSpan(start, end, precision)
+    known_on = _date(row["known_on"], where, "known_on")
+    if known_on is None:
+        raise ReferenceDataError(f"{where}: known_on is empty")
+    url = row["source_url"]
+    if not url:
+        raise ReferenceDataError(f"{where}: source_url is empty")
+    if not url.startswith(("http://", "https://")):
+        raise ReferenceDataError(f"{where}: source_url {url!r} is not an http(s) URL")
+    if kind is Kind.RELEASE and modality is Modality.HAPPENED and span is None:
+        raise ReferenceDataError(f"{where}: a release,happened row needs its date")
+    return Event(title=row["title"], season=season, kind=kind, modality=modality, date=span,
+                 known_on=known_on, source_url=url, note=row["note"] or None)
+
+
+def read_pair(seasons_csv: Path | str, events_csv: Path | str) -> ReferenceData:
+    data = read_seasons_csv(seasons_csv)
+    data.extend(read_events_csv(events_csv))
+    return data
+
+
+def bundled_dirs(root: Path = BUNDLED) -> list[Path]:
+    return sorted(p for p in root.iterdir() if (p / "events.csv").exists())
+
+
+def load_bundled(root: Path = BUNDLED) -> ReferenceData:
+    """All bundled batches (one folder each, with its own provenance) as one data set."""
+    data = ReferenceData()
+    for folder in bundled_dirs(root):
+        data.extend(read_pair(folder / "seasons.csv", folder / "events.csv"))
+    return data
+
+
+# -- cross-row validation ----------------------------------------------------------
+
+
+def validate(data: ReferenceData, snapshot: date = SNAPSHOT, *,
+             check_pairing: bool = True) -> list[str]:
+    """Every problem found, each as one line starting with where it is."""
+    problems: list[str] = []
+    season_keys = {s.key for s in data.seasons}
+    seen: dict[tuple, str] = {}
+    by_season: dict[tuple[str, int], list[tuple[Event, str]]] = defaultdict(list)
+    for i, ev in enumerate(data.events):
+        where = data.origins.get(("event", i), f"event {i}")
+        if check_pairing and (ev.title, ev.season) not in season_keys:
+            problems.append(f"{where}: {ev.title} season {ev.season} is not in seasons.csv")
+        if ev.key in seen:
+            problems.append(f"{where}: duplicate of {seen[ev.key]}")
+        seen.setdefault(ev.key, where)
+        if ev.known_on > snapshot:
+            problems.append(f"{where}: known_on {ev.known_on} is after the snapshot {snapshot}")
+        if ev.modality is Modality.HAPPENED and ev.date and ev.known_on < ev.date.start:
+            problems.append(f"{where}: known_on {ev.known_on} is before the event "
+                            f"({ev.date.start}) happened")
+        by_season[(ev.title, ev.season)].append((ev, where))
+    for key, rows in by_season.items():
+        problems.extend(_order_problems(key, rows))
+    return problems
+
+
+def _order_problems(key: tuple[str, int], rows: list[tuple[Event, str]]) -> Iterable[str]:
+    """filming start ≤ wrap ≤ premiere, judged on what happened (plans may slip)."""
+    def happened(kind: Kind) -> list[tuple[DateSpan, str]]:
+        return [(e.date, w) for e, w in rows
+                if e.kind is kind and e.modality is Modality.HAPPENED and e.date]
+    starts, wraps, releases = (happened(Kind.FILMING_START), happened(Kind.FILMING_WRAP),
+                               happened(Kind.RELEASE))
+    for ws, wwhere in wraps:
+        for ss, _ in starts:
+            if ws.end < ss.start:
+                yield (f"{wwhere}: wrap {ws.end} before filming start {ss.start} of "
+                       f"{key[0]} S{key[1]}")
+    premiere = min((r.start for r, _ in releases), default=None)
+    if premiere:
+        for ss, swhere in starts:
+            if ss.start > premiere:
+                yield f"{swhere}: filming start {ss.start} after premiere {premiere} of " \
+                      f"{key[0]} S{key[1]}"
+
+
+def write_pair(data: ReferenceData, folder: Path) -> None:
+    """Write seasons.csv and events.csv (sorted, so diffs stay small)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "seasons.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow([*SEASON_COLUMNS, ALIASES_COLUMN])
+        for s in sorted(data.merged_seasons().values(), key=lambda s: (s.title, s.number)):
+            w.writerow([s.title, s.number, s.platform or "", s.country or "", ";".join(s.genres),
+                        "" if s.vfx_heavy is None else str(s.vfx_heavy).lower(),
+                        s.episodes or "", s.notes or "",
+                        ";".join(sorted(data.aliases.get(s.title, ())))])
+    with (folder / "events.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(EVENT_COLUMNS)
+        for e in sorted(data.events, key=lambda e: (e.title, e.season, e.known_on, e.kind)):
+            w.writerow([e.title, e.season, e.kind.value, e.modality.value,
+                        e.date.start.isoformat() if e.date else "",
+                        e.date.end.isoformat() if e.date else "",
+                        e.date.precision.value if e.date else "",
+                        e.known_on.isoformat(), e.source_url, e.note or ""])

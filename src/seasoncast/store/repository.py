@@ -1,0 +1,234 @@
+"""Reading and writing the domain objects (see `seasoncast.store`)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+
+from seasoncast.datespan import DateSpan, Precision
+from seasoncast.model import Event, Kind, Modality, Season, Title
+from seasoncast.reference import ReferenceData
+from seasoncast.store import schema as t
+from seasoncast.store.engine import make_engine, migrate
+
+Progress = Callable[[int], None]  # called with the number of rows just handled
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    titles_added: int
+    seasons_added: int
+    events_added: int
+    events_unchanged: int
+
+
+def fingerprint(*parts: object) -> str:
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def event_fingerprint(ev: Event) -> str:
+    return fingerprint(ev.title.casefold(), ev.season, ev.kind.value, ev.modality.value,
+                       ev.date.start if ev.date else None, ev.date.end if ev.date else None,
+                       ev.known_on, ev.source_url)
+
+
+def _split(text: str | None) -> tuple[str, ...]:
+    return tuple(x for x in (text or "").split(";") if x)
+
+
+class Store:
+    """A seasoncast database. Open with `Store.open()`; it migrates itself to the newest
+    schema."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None, *, upgrade: bool = True) -> Store:
+        engine = make_engine(url)
+        if upgrade:
+            migrate(engine)
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def is_empty(self) -> bool:
+        with self.engine.connect() as c:
+            return c.scalar(select(func.count()).select_from(t.seasons)) == 0
+
+    # -- import --------------------------------------------------------------------
+    def import_reference(self, data: ReferenceData, progress: Progress | None = None
+                         ) -> ImportResult:
+        """Add what is new in `data`; rows already present are left as they are."""
+        with self.engine.begin() as c:
+            title_ids = {name: id_ for id_, name in c.execute(select(t.titles.c.id,
+                                                                     t.titles.c.name))}
+            titles_added = 0
+            merged = data.merged_seasons()
+            names = {s.title for s in merged.values()} | {e.title for e in data.events}
+            for name in sorted(names - title_ids.keys()):
+                first = next((s for s in merged.values() if s.title == name), None)
+                title_ids[name] = c.execute(insert(t.titles).values(
+                    name=name, platform=first.platform if first else None,
+                    country=first.country if first else None,
+                    genres=";".join(first.genres) if first else None,
+                )).inserted_primary_key[0]
+                titles_added += 1
+            self._add_aliases(c, title_ids, data.aliases)
+            season_ids = {(tid, n): sid for sid, tid, n in c.execute(
+                select(t.seasons.c.id, t.seasons.c.title_id, t.seasons.c.number))}
+            seasons_added = 0
+            keys = set(merged) | {(e.title, e.season) for e in data.events}
+            for title, number in sorted(keys):
+                tid = title_ids[title]
+                s = merged.get((title, number))
+                values = _season_values(s) if s else {}
+                if (tid, number) in season_ids:
+                    if values:  # fill fields left empty before, never overwrite
+                        self._fill_season(c, season_ids[(tid, number)], values)
+                    continue
+                season_ids[(tid, number)] = c.execute(insert(t.seasons).values(
+                    title_id=tid, number=number, **values)).inserted_primary_key[0]
+                seasons_added += 1
+            existing = set(c.scalars(select(t.events.c.fingerprint)))
+            rows = []
+            unchanged = 0
+            for i, ev in enumerate(data.events):
+                fp = event_fingerprint(ev)
+                if fp in existing:
+                    unchanged += 1
+                else:
+                    existing.add(fp)
+                    rows.append(_event_values(ev, fp, season_ids[(title_ids[ev.title],
+                                                                   ev.season)]))
+                if progress and (i + 1) % 500 == 0:
+                    progress(500)
+            for start in range(0, len(rows), 1000):
+                c.execute(insert(t.events), rows[start:start + 1000])
+            if progress:
+                progress(len(data.events) % 500)
+        return ImportResult(titles_added, seasons_added, len(rows), unchanged)
+
+    def _add_aliases(self, c: Connection, title_ids: dict[str, int],
+                     aliases: dict[str, set[str]]) -> None:
+        have = {(tid, a) for tid, a in c.execute(select(t.title_aliases.c.title_id,
+                                                         t.title_aliases.c.alias))}
+        rows = [{"title_id": title_ids[name], "alias": a}
+                for name, names in aliases.items() if name in title_ids
+                for a in sorted(names) if (title_ids[name], a) not in have]
+        if rows:
+            c.execute(insert(t.title_aliases), rows)
+
+    @staticmethod
+    def _fill_season(c: Connection, season_id: int, values: dict) -> None:
+        row = c.execute(select(t.seasons).where(t.seasons.c.id == season_id)).mappings().one()
+        fill = {k: v for k, v in values.items() if v is not None and row[k] is None}
+        if fill:
+            c.execute(update(t.seasons).where(t.seasons.c.id == season_id).values(**fill))
+
+    # -- reading -------------------------------------------------------------------
+    def titles(self) -> list[Title]:
+        with self.engine.connect() as c:
+            aliases: dict[int, list[str]] = {}
+            for tid, alias in c.execute(select(t.title_aliases.c.title_id,
+                                               t.title_aliases.c.alias)):
+                aliases.setdefault(tid, []).append(alias)
+            return [Title(name=r.name, aliases=tuple(sorted(aliases.get(r.id, []))),
+                          platform=r.platform, country=r.country, genres=_split(r.genres))
+                    for r in c.execute(select(t.titles).order_by(t.titles.c.name))]
+
+    def seasons(self, title: str | None = None) -> list[Season]:
+        q = (select(t.seasons, t.titles.c.name.label("title_name"))
+             .join(t.titles, t.titles.c.id == t.seasons.c.title_id)
+             .order_by(t.titles.c.name, t.seasons.c.number))
+        if title is not None:
+            q = q.where(t.titles.c.name == title)
+        with self.engine.connect() as c:
+            return [_season(r) for r in c.execute(q).mappings()]
+
+    def season(self, title: str, number: int) -> Season | None:
+        return next((s for s in self.seasons(title) if s.number == number), None)
+
+    def events(self, title: str | None = None, number: int | None = None,
+               as_of: date | None = None) -> list[Event]:
+        """Dated facts, oldest known first; `as_of` hides what was not yet public."""
+        q = (select(t.events, t.titles.c.name.label("title_name"),
+                    t.seasons.c.number.label("season_number"))
+             .join(t.seasons, t.seasons.c.id == t.events.c.season_id)
+             .join(t.titles, t.titles.c.id == t.seasons.c.title_id)
+             .order_by(t.events.c.known_on, t.events.c.id))
+        if title is not None:
+            q = q.where(t.titles.c.name == title)
+        if number is not None:
+            q = q.where(t.seasons.c.number == number)
+        if as_of is not None:
+            q = q.where(t.events.c.known_on <= as_of)
+        with self.engine.connect() as c:
+            return [_event(r) for r in c.execute(q).mappings()]
+
+    def reference_data(self) -> ReferenceData:
+        """Everything in the store, in the shape the forecaster learns from."""
+        data = ReferenceData(seasons=self.seasons(), events=self.events())
+        for title in self.titles():
+            if title.aliases:
+                data.aliases[title.name] = set(title.aliases)
+        return data
+
+    def get_meta(self, key: str) -> str | None:
+        with self.engine.connect() as c:
+            return c.scalar(select(t.meta.c.value).where(t.meta.c.key == key))
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.engine.begin() as c:
+            if c.scalar(select(t.meta.c.key).where(t.meta.c.key == key)) is None:
+                c.execute(insert(t.meta).values(key=key, value=value))
+            else:
+                c.execute(update(t.meta).where(t.meta.c.key == key).values(value=value))
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as c:
+            return {name: c.scalar(select(func.count()).select_from(table))
+                    for name, table in (("titles", t.titles), ("seasons", t.seasons),
+                                        ("events", t.events), ("documents", t.documents))}
+
+
+def _season_values(s: Season) -> dict:
+    return {"platform": s.platform, "country": s.country,
+            "genres": ";".join(s.genres) or None, "vfx_heavy": s.vfx_heavy,
+            "episodes": s.episodes, "notes": s.notes}
+
+
+def _event_values(ev: Event, fp: str, season_id: int) -> dict:
+    return {
+        "fingerprint": fp, "season_id": season_id, "kind": ev.kind.value,
+        "modality": ev.modality.value,
+        "date_start": ev.date.start if ev.date else None,
+        "date_end": ev.date.end if ev.date else None,
+        "precision": ev.date.precision.value if ev.date else None,
+        "date_text": ev.date.text if ev.date else None,
+        "known_on": ev.known_on, "source_url": ev.source_url, "note": ev.note,
+        "origin": "reference",
+    }
+
+
+def _season(r) -> Season:
+    return Season(title=r["title_name"], number=r["number"], platform=r["platform"],
+                  country=r["country"], genres=_split(r["genres"]), vfx_heavy=r["vfx_heavy"],
+                  episodes=r["episodes"], notes=r["notes"])
+
+
+def _event(r) -> Event:
+    span = None
+    if r["date_start"] is not None:
+        span = DateSpan(r["date_start"], r["date_end"], Precision(r["precision"]),
+                        r["date_text"])
+    return Event(title=r["title_name"], season=r["season_number"], kind=Kind(r["kind"]),
+                 modality=Modality(r["modality"]), date=span, known_on=r["known_on"],
+                 source_url=r["source_url"], note=r["note"])

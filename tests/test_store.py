@@ -1,0 +1,67 @@
+"""Store round-trips, on SQLite and (in CI) PostgreSQL."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import inspect
+
+from seasoncast.reference import read_pair
+from tests.test_reference_import import EVENTS, write
+
+
+def test_schema_is_created_by_migrations(store):
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"titles", "seasons", "events", "documents", "alembic_version"} <= tables
+
+
+def test_import_round_trip_and_idempotence(store, tmp_path):
+    data = read_pair(*write(tmp_path))
+    first = store.import_reference(data)
+    assert (first.titles_added, first.seasons_added, first.events_added) == (1, 2, 4)
+    again = store.import_reference(data)
+    assert (again.titles_added, again.seasons_added, again.events_added) == (0, 0, 0)
+    assert again.events_unchanged == 4
+    events = store.events("Zombie School", 2)
+    assert [e.kind.value for e in events] == ["renewal", "filming_start", "filming_wrap"]
+    wrap = events[-1]
+    assert wrap.date.start == date(2026, 2, 11) and wrap.source_url == "https://example.org/d"
+    assert store.season("Zombie School", 1).episodes == 12
+    assert [e.kind.value for e in store.events("Zombie School", 2, as_of=date(2025, 1, 1))] == [
+        "renewal"]
+
+
+def test_failed_import_writes_nothing(store, tmp_path, monkeypatch):
+    from seasoncast.store import repository
+
+    store.import_reference(read_pair(*write(tmp_path)))
+    more = read_pair(*write(tmp_path, events=EVENTS + (
+        "Zombie Town,1,renewal,happened,2026-03-01,2026-03-01,day,2026-03-02,"
+        "https://example.org/z,\n")))
+    before = store.counts()
+    real = repository._event_values
+
+    def fail_on_new_title(ev, fp, season_id):
+        if ev.title == "Zombie Town":  # after its title and season rows were written
+            raise RuntimeError("disk full")
+        return real(ev, fp, season_id)
+
+    monkeypatch.setattr(repository, "_event_values", fail_on_new_title)
+    with pytest.raises(RuntimeError):
+        store.import_reference(more)
+    assert store.counts() == before
+    assert [t.name for t in store.titles()] == ["Zombie School"]
+
+
+def test_aliases_are_stored_and_listed(store, tmp_path):
+    data = read_pair(*write(tmp_path))
+    data.aliases["Zombie School"] = {"좀비 학교"}
+    store.import_reference(data)
+    (title,) = store.titles()
+    assert title.aliases == ("좀비 학교",)
+
+
+def test_meta_values(store):
+    assert store.get_meta("x") is None
+    store.set_meta("x", "1")
+    store.set_meta("x", "2")
+    assert store.get_meta("x") == "2"
