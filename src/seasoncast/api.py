@@ -99,3 +99,30 @@ def season_timeline(store: Store, season: Season, as_of: date | None = None) -> 
     as_of = as_of or today()
     events = store.events(season.title, season.number, as_of=as_of)
     return reconcile_timeline(season.title, season.number, events, as_of)
+
+
+_MODELS: dict[tuple, object] = {}
+
+
+def trained_forecaster(store: Store, as_of: date):
+    """A forecaster trained on everything the store knew by `as_of` (cached per process,
+    keyed by the store's size so new data retrains it)."""
+    from seasoncast.forecast.backtest import load_calibration
+    from seasoncast.forecast.model import PremiereForecaster
+
+    key = (store.url, as_of, tuple(sorted(store.counts().items())))
+    model = _MODELS.get(key)
+    if model is None:
+        model = PremiereForecaster().fit(store.reference_data(), as_of)
+        model.calibration = load_calibration()
+        _MODELS.clear()
+        _MODELS[key] = model
+    return model
+
+
+def forecast_season(store: Store, season: Season, as_of: date | None = None):
+    """The premiere forecast of one season as of a day (default today)."""
+    as_of = as_of or today()
+    model = trained_forecaster(store, as_of)
+    events = [e for e in store.events(season.title, as_of=as_of)]
+    return model.predict(events, season, season.number, as_of)

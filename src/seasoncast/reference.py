@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from seasoncast.datespan import MAX_WIDTH, DateSpan, Precision
+from seasoncast.datespan import MAX_WIDTH, DateSpan, Precision, infer_precision
 from seasoncast.errors import UserError
 from seasoncast.model import Event, Kind, Modality, Season
 
@@ -38,15 +38,15 @@ class ReferenceDataError(UserError):
 class ReferenceData:
     seasons: list[Season] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    # where each row came from, for error messages: key -> "file:line"
-    origins: dict = field(default_factory=dict)
+    # where each event row came from ("file:line"), parallel to `events`
+    event_origins: list[str] = field(default_factory=list)
     # other names of a title (optional `aliases` column of seasons.csv, ";"-separated)
     aliases: dict[str, set[str]] = field(default_factory=dict)
 
     def extend(self, other: ReferenceData) -> None:
         self.seasons.extend(other.seasons)
         self.events.extend(other.events)
-        self.origins.update(other.origins)
+        self.event_origins.extend(other.event_origins)
         for title, names in other.aliases.items():
             self.aliases.setdefault(title, set()).update(names)
 
@@ -141,7 +141,6 @@ def read_seasons_csv(path: Path | str) -> ReferenceData:
             notes=row["notes"] or None,
         )
         data.seasons.append(season)
-        data.origins[("season", season.key, len(data.seasons))] = where
         names = {a.strip() for a in row.get("aliases", "").split(";") if a.strip()}
         if names - {season.title}:
             data.aliases.setdefault(season.title, set()).update(names - {season.title})
@@ -154,7 +153,7 @@ def read_events_csv(path: Path | str) -> ReferenceData:
     for line, row in _rows(path, EVENT_COLUMNS):
         where = f"{path}:{line}"
         data.events.append(_event(row, where))
-        data.origins[("event", len(data.events) - 1)] = where
+        data.event_origins.append(where)
     return data
 
 
@@ -174,10 +173,10 @@ def _event(row: dict[str, str], where: str) -> Event:
     end = _date(row["date_end"], where, "date_end")
     span = None
     if start or end:
-        if not row["precision"]:
-            raise ReferenceDataError(f"{where}: precision is empty")
         try:
-            precision = Precision(row["precision"])
+            # an empty precision is read off the dates ("2025-07-01".."2025-07-31": month)
+            precision = Precision(row["precision"]) if row["precision"] else infer_precision(
+                start or end, end or start)
         except ValueError:
             raise ReferenceDataError(f"{where}: unknown precision {row['precision']!r}") from None
         start, end = start or end, end or start
@@ -235,7 +234,7 @@ def validate(data: ReferenceData, snapshot: date = SNAPSHOT, *,
     seen: dict[tuple, str] = {}
     by_season: dict[tuple[str, int], list[tuple[Event, str]]] = defaultdict(list)
     for i, ev in enumerate(data.events):
-        where = data.origins.get(("event", i), f"event {i}")
+        where = data.event_origins[i] if i < len(data.event_origins) else f"event {i + 1}"
         if check_pairing and (ev.title, ev.season) not in season_keys:
             problems.append(f"{where}: {ev.title} season {ev.season} is not in seasons.csv")
         if ev.key in seen:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from seasoncast.datespan import MAX_WIDTH
+from seasoncast.datespan import MAX_WIDTH, DateSpan
 from seasoncast.model import Event, Kind, Modality, Status, Tier
 
 TierOf = Callable[[str], Tier]
@@ -239,11 +239,15 @@ def derive_status(events: Iterable[Event], as_of: date) -> tuple[Status, Event |
         return Status.SCHEDULED, max(official, key=lambda e: e.known_on)
     if ev := latest(Kind.FILMING_WRAP, Modality.HAPPENED):
         return Status.POST_PRODUCTION, ev
-    for kind in (Kind.TRAILER, Kind.TEASER):
-        if ev := latest(kind, Modality.HAPPENED):
-            return Status.POST_PRODUCTION, ev
-    if ev := latest(Kind.FILMING_START, Modality.HAPPENED):
-        return Status.FILMING, ev
+    started = latest(Kind.FILMING_START, Modality.HAPPENED)
+    # a trailer after cameras rolled means editing is under way (teasers are too often
+    # script-reading clips or renewal announcements to say so)
+    ev = latest(Kind.TRAILER, Modality.HAPPENED)
+    if ev and started and (ev.date or DateSpan.day(ev.known_on)).end >= (
+            started.date.start if started.date else started.known_on):
+        return Status.POST_PRODUCTION, ev
+    if started:
+        return Status.FILMING, started
     for kind in (Kind.ADDITIONAL_FILMING, Kind.CAST_WRAP):
         if ev := latest(kind, Modality.HAPPENED):
             return Status.FILMING, ev

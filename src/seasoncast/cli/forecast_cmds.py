@@ -1,0 +1,108 @@
+"""Commands: forecast and backtest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from seasoncast import api
+from seasoncast.cli import emit_json, err, open_store, out, parse_day
+from seasoncast.datespan import DateSpan, describe
+from seasoncast.errors import UserError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("forecast")(forecast)
+    app.command("backtest")(backtest)
+
+
+def _day(d) -> str:
+    return describe(DateSpan.day(d)) if d else "beyond the horizon"
+
+
+def forecast(
+    title: str = typer.Argument(..., help="a title, alias or close spelling"),
+    season: int = typer.Option(None, "--season", "-s"),
+    as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today)"),
+    json_out: bool = typer.Option(False, "--json"),
+) -> None:
+    """The premiere forecast of a season: median, intervals, probability by year, why."""
+    store = open_store()
+    s = api.resolve_season(store, title, season)
+    fc = api.forecast_season(store, s, parse_day(as_of))
+    if json_out:
+        emit_json(fc.to_dict())
+        return
+    out.print(f"[bold]{s.title} — season {s.number}[/bold]  (as of {fc.as_of})")
+    out.print(f"status: [bold]{fc.status.value.replace('_', ' ')}[/bold]")
+    if fc.released:
+        out.print(f"premiered {_day(fc.released)}")
+        return
+    q = fc.dist.quantiles()
+    out.print(f"median premiere: [bold]{_day(q['p50'])}[/bold]")
+    out.print(f"50% interval: {_day(q['p25'])} – {_day(q['p75'])}")
+    out.print(f"80% interval: {_day(q['p10'])} – {_day(q['p90'])}")
+    table = Table(title="probability of premiering in", title_justify="left")
+    years = fc.dist.p_by_year()
+    for y in years:
+        table.add_column(y, justify="right")
+    table.add_row(*[f"{p:.0%}" for p in years.values()])
+    out.print(table)
+    out.print("[bold]why[/bold]")
+    for d in fc.drivers:
+        out.print(f"  • {d}", highlight=False)
+    out.print(f"[dim]{fc.model}[/dim]")
+
+
+def backtest(
+    seasons_csv: Path = typer.Option(None, "--seasons", help="extra seasons.csv"),
+    events_csv: Path = typer.Option(None, "--events", help="extra events.csv"),
+    out_path: Path = typer.Option(None, "--out", help="write one JSON line per forecast"),
+    json_out: bool = typer.Option(False, "--json"),
+    save_calibration: bool = typer.Option(
+        False, "--save-calibration", help="store the fitted calibration map for forecasts"),
+) -> None:
+    """Time-travel, leave-titles-out backtest of the model against its baselines."""
+    from seasoncast.forecast.backtest import run_backtest
+    from seasoncast.forecast.backtest import save_calibration as save
+    from seasoncast.reference import ReferenceData, load_bundled, read_pair, validate
+
+    data = load_bundled()
+    test = data
+    if seasons_csv or events_csv:
+        if not (seasons_csv and events_csv):
+            raise UserError("give both --seasons and --events")
+        test = read_pair(seasons_csv, events_csv)
+        problems = validate(test, snapshot=api.today())
+        if problems:
+            raise UserError(problems[0])
+        merged = ReferenceData()
+        merged.extend(data)
+        merged.extend(test)
+        data = merged
+    sink = None
+    try:
+        sink = out_path.open("w", encoding="utf-8") if out_path else None
+    except OSError as e:
+        raise UserError(f"{out_path}: {e.strerror}") from None
+    with Progress(TextColumn("backtest"), BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("forecasts", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        summary = run_backtest(data, test, sink, progress)
+    if sink:
+        sink.close()
+    if save_calibration:
+        save(summary)
+        err.print("saved the calibration map")
+    if json_out:
+        emit_json(summary)
+        return
+    out.print(json.dumps({k: v for k, v in summary.items() if k != "calibration"}, indent=2))

@@ -1,0 +1,168 @@
+"""What was known about a season on a given day, in the terms the model uses.
+
+The model measures time from the most advanced production *stage* reached (the previous
+season's premiere, renewal, filming start, wrap, first trailer or teaser, the announcement
+of a release window) and then folds in *evidence* about the premiere itself (official
+windows and dates, reported plans, slate listings and absences, rumours).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from seasoncast.datespan import DateSpan, describe
+from seasoncast.model import Event, Kind, Modality
+
+STAGES = ["prev_premiere", "renewal", "filming_start", "filming_wrap", "trailer",
+          "window_announced"]
+STAGE_WORDS = {
+    "prev_premiere": "previous season premiered",
+    "renewal": "renewed",
+    "filming_start": "filming started",
+    "filming_wrap": "filming wrapped",
+    "trailer": "first teaser or trailer out",
+    "window_announced": "release window announced",
+}
+DAY_PRECISIONS = ("day", "days")
+
+
+@dataclass
+class SeasonState:
+    """A season as seen on `as_of`: its stages, and the evidence about its premiere."""
+
+    title: str
+    season: int
+    as_of: date
+    released: date | None = None
+    cancelled: bool = False
+    stages: dict[str, date] = field(default_factory=dict)
+    stage_events: dict[str, Event] = field(default_factory=dict)
+    planned: dict[str, tuple[DateSpan, Event]] = field(default_factory=dict)
+    official_date: tuple[DateSpan, Event] | None = None
+    official_window: tuple[DateSpan, Event] | None = None
+    reported_release: tuple[DateSpan, Event] | None = None
+    slate_listed: list[tuple[DateSpan, Event]] = field(default_factory=list)
+    slate_denied: list[tuple[DateSpan, Event]] = field(default_factory=list)
+    release_denied: list[tuple[DateSpan, Event]] = field(default_factory=list)
+    rumours: list[Event] = field(default_factory=list)
+
+    @property
+    def stage(self) -> str | None:
+        """The most advanced stage reached."""
+        for name in reversed(STAGES):
+            if name in self.stages:
+                return name
+        return None
+
+    @property
+    def group(self) -> str:
+        """pre_wrap, post_wrap or post_window: what kind of knowledge a forecast had, for
+        calibration and for reporting backtest scores by stage."""
+        if self.official_date is not None or self.official_window is not None:
+            return "post_window"
+        if "filming_wrap" in self.stages:
+            return "post_wrap"
+        return "pre_wrap"
+
+
+def _mid(span: DateSpan) -> date:
+    return span.midpoint
+
+
+def season_state(events: list[Event], season: int, as_of: date) -> SeasonState:
+    """Read a season's state from all events of its title known by `as_of`."""
+    known = [e for e in events if e.known_on <= as_of]
+    title = events[0].title if events else ""
+    st = SeasonState(title=title, season=season, as_of=as_of)
+    own = [e for e in known if e.season == season]
+    prev = [e for e in known if e.season == season - 1 and e.kind is Kind.RELEASE
+            and e.modality is Modality.HAPPENED and e.date]
+    if prev:
+        first = min(prev, key=lambda e: e.date.start)
+        st.stages["prev_premiere"] = first.date.start
+        st.stage_events["prev_premiere"] = first
+    for e in sorted(own, key=lambda e: e.known_on):
+        _read(st, e)
+    # footage released before cameras rolled (a renewal teaser) or a teaser during the
+    # shoot (a script-reading clip) says nothing about post-production: not a stage
+    trailer = st.stage_events.get("trailer")
+    if trailer is not None:
+        wrap = st.stages.get("filming_wrap")
+        start = st.stages.get("filming_start")
+        ok = (wrap is not None and st.stages["trailer"] >= wrap) or (
+            trailer.kind is Kind.TRAILER and start is not None
+            and st.stages["trailer"] >= start)
+        if not ok:
+            del st.stages["trailer"]
+            del st.stage_events["trailer"]
+    return st
+
+
+def _read(st: SeasonState, e: Event) -> None:
+    k, m, span = e.kind, e.modality, e.date
+    if k is Kind.CANCELLATION and m in (Modality.HAPPENED, Modality.ANNOUNCED):
+        st.cancelled = True
+    elif k is Kind.RELEASE:
+        _read_release(st, e)
+    elif k is Kind.SLATE_LISTING and span:
+        if m is Modality.DENIED:
+            st.slate_denied.append((span, e))
+        elif m in (Modality.ANNOUNCED, Modality.HAPPENED):
+            st.slate_listed.append((span, e))
+    elif m is Modality.HAPPENED:
+        stage = {Kind.RENEWAL: "renewal", Kind.FILMING_START: "filming_start",
+                 Kind.FILMING_WRAP: "filming_wrap", Kind.TRAILER: "trailer",
+                 Kind.TEASER: "trailer"}.get(k)
+        if stage is None:
+            return
+        when = _mid(span) if span else e.known_on
+        when = min(when, e.known_on)
+        if stage == "renewal":  # the first report of a renewal counts
+            st.stages.setdefault(stage, when)
+            st.stage_events.setdefault(stage, e)
+        elif stage not in st.stages or (stage == "trailer" and when < st.stages[stage]):
+            st.stages[stage] = when
+            st.stage_events[stage] = e
+    elif m in (Modality.PLANNED, Modality.ANNOUNCED) and span and k in (
+            Kind.FILMING_START, Kind.FILMING_WRAP):
+        st.planned[k.value] = (span, e)  # the newest plan wins (events come oldest first)
+
+
+def _read_release(st: SeasonState, e: Event) -> None:
+    m, span = e.modality, e.date
+    if m is Modality.HAPPENED and span:
+        if st.released is None or span.start < st.released:
+            st.released = span.start
+    elif span is None:
+        return
+    elif m is Modality.ANNOUNCED:
+        if span.precision.value in DAY_PRECISIONS:
+            st.official_date = (span, e)
+        else:
+            st.official_window = (span, e)
+        if span.end < st.as_of:
+            # the window passed without a premiere: it no longer dates the season, so
+            # the model falls back to the production stage reached
+            st.stages.pop("window_announced", None)
+            st.stage_events.pop("window_announced", None)
+        elif span.precision.value not in DAY_PRECISIONS:
+            st.stages.setdefault("window_announced", e.known_on)
+            st.stage_events.setdefault("window_announced", e)
+    elif m is Modality.PLANNED:
+        st.reported_release = (span, e)
+    elif m is Modality.DENIED:
+        st.release_denied.append((span, e))
+    elif m is Modality.RUMORED:
+        st.rumours.append(e)
+    elif m is Modality.EXPECTED and st.reported_release is None:
+        pass  # the writer's own guess is not evidence
+
+
+def stage_sentence(st: SeasonState) -> str | None:
+    stage = st.stage
+    if stage is None:
+        return None
+    e = st.stage_events.get(stage)
+    when = describe(e.date) if e is not None and e.date else st.stages[stage].isoformat()
+    return f"{STAGE_WORDS[stage]} {when}"

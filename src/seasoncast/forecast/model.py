@@ -1,0 +1,442 @@
+"""The premiere forecaster: log-normal accelerated-failure-time models per stage.
+
+For each production stage (see `evidence.STAGES`) a censored log-normal AFT model
+(lifelines) learns the time from that stage to the premiere, with covariates: platform,
+language, visual-effects load, sequel or not, and era. Seasons that had not premiered by
+the training cut-off are right-censored rather than dropped. A forecast
+
+1. starts from the most advanced stage reached (or a reported *plan* for the next stage,
+   shifted by how much such plans slipped in the training data),
+2. conditions on the time already elapsed without a premiere,
+3. folds in evidence about the premiere itself — official dates and windows, reported
+   plans, slate listings and absences — each with the hit rate learned from the
+   training seasons,
+4. and finally passes the CDF through a calibration map fitted on held-out backtests.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+from scipy.stats import norm
+
+from seasoncast.datespan import DateSpan, describe
+from seasoncast.forecast.calibration import StageCalibration
+from seasoncast.forecast.distribution import HORIZON_DAYS, DayDistribution
+from seasoncast.forecast.evidence import STAGE_WORDS, STAGES, SeasonState, season_state
+from seasoncast.model import Event, Kind, Modality, Season, Status
+from seasoncast.reference import ReferenceData
+from seasoncast.timeline import derive_status
+
+MODEL_NAME = "seasoncast stage-AFT log-normal v1"
+FEATURES = ["netflix", "korean", "english", "vfx", "sequel", "era"]
+ENGLISH_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
+MIN_EVENTS_COVARIATES = 25
+MIN_EVENTS = 6
+MIN_LEVEL_EVENTS = 10
+
+# Beta-prior pseudo-counts for the evidence hit rates (hits, misses): what we believe
+# before any training season is seen; the data quickly outweighs them.
+PRIORS = {"official_date": (8, 1), "official_window": (4, 1), "reported_release": (2, 2),
+          "slate_listed": (3, 1), "slate_denied": (1, 3), "release_denied": (1, 3)}
+
+
+@dataclass
+class SeasonInfo:
+    """Covariates of a season (platform, language, …) — known in advance."""
+
+    netflix: float
+    korean: float
+    english: float
+    vfx: float
+    sequel: float
+
+    def row(self, stage_day: date) -> dict[str, float]:
+        return {"netflix": self.netflix, "korean": self.korean, "english": self.english,
+                "vfx": self.vfx, "sequel": self.sequel,
+                "era": (stage_day.year + stage_day.month / 12 - 2020) / 5}
+
+
+def season_info(season: Season | None, aliases: set[str] | None) -> SeasonInfo:
+    """Covariates, reading the language from the country or, failing that, the script of
+    the title's original-language alias (Netflix lists one for non-English titles)."""
+    country = (season.country or "").upper() if season else ""
+    aliases = aliases or set()
+    hangul = any(any("\uac00" <= ch <= "\ud7a3" for ch in a) for a in aliases)
+    if country:
+        korean, english = country == "KR", country in ENGLISH_COUNTRIES
+    else:
+        korean, english = hangul, not aliases
+    return SeasonInfo(
+        netflix=float(bool(season and (season.platform or "").lower() == "netflix")),
+        korean=float(korean), english=float(english),
+        vfx=float(bool(season and season.vfx_heavy)),
+        sequel=float(bool(season and season.number > 1)),
+    )
+
+
+@dataclass
+class StageModel:
+    """log T ~ Normal(mu(x), sigma) for the days from one stage to the premiere."""
+
+    intercept: float
+    coefs: dict[str, float]
+    sigma: float
+    n_events: int
+    n_censored: int
+
+    era_range: tuple[float, float] = (-10.0, 10.0)
+
+    def mu(self, row: dict[str, float]) -> float:
+        row = {**row, "era": min(max(row.get("era", 0.0), self.era_range[0]),
+                                 self.era_range[1])}  # no extrapolation in time
+        return self.intercept + sum(self.coefs.get(k, 0.0) * v for k, v in row.items())
+
+    def cdf(self, days: np.ndarray, row: dict[str, float]) -> np.ndarray:
+        days = np.maximum(days, 0.5)
+        return norm.cdf((np.log(days) - self.mu(row)) / self.sigma)
+
+
+def fit_stage(frame: pd.DataFrame) -> StageModel | None:
+    """Fit one stage's censored log-normal model with lifelines."""
+    from lifelines import LogNormalAFTFitter, LogNormalFitter
+
+    events = int(frame["E"].sum())
+    if events < MIN_EVENTS:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if events >= MIN_EVENTS_COVARIATES:
+            # a covariate needs enough premieres on both sides, or a handful of censored
+            # seasons could swing it arbitrarily far
+            observed = frame[frame["E"] > 0]
+            cols = [c for c in FEATURES if c == "era" and frame[c].std() > 0
+                    or c != "era" and min((observed[c] > 0).sum(), (observed[c] == 0).sum())
+                    >= MIN_LEVEL_EVENTS]
+            try:
+                m = LogNormalAFTFitter(penalizer=0.1).fit(frame[[*cols, "T", "E"]], "T", "E")
+                mu = m.params_["mu_"]
+                return StageModel(float(mu["Intercept"]),
+                                  {c: float(mu[c]) for c in cols},
+                                  float(math.exp(m.params_["sigma_"]["Intercept"])),
+                                  events, len(frame) - events,
+                                  (float(observed["era"].min()), float(observed["era"].max())))
+            except Exception:  # noqa: BLE001 - convergence trouble: fall back below
+                pass
+        m = LogNormalFitter().fit(frame["T"], frame["E"])
+        return StageModel(float(m.mu_), {}, float(m.sigma_), events, len(frame) - events)
+
+
+@dataclass
+class Forecast:
+    """A premiere forecast in the shape of interfaces.md §5."""
+
+    title: str
+    season: int
+    as_of: date
+    status: Status
+    released: date | None
+    dist: DayDistribution
+    drivers: list[str]
+    model: str
+    stage: str | None = None
+    group: str = "released"
+
+    def to_dict(self) -> dict:
+        q = self.dist.quantiles()
+        return {
+            "title": self.title, "season": self.season, "as_of": self.as_of.isoformat(),
+            "status": self.status.value,
+            "released": self.released.isoformat() if self.released else None,
+            "quantiles": {k: (v.isoformat() if v else None) for k, v in q.items()},
+            "p_by_year": self.dist.p_by_year(),
+            "cdf": [[d.isoformat(), p] for d, p in self.dist.month_end_cdf(60)],
+            "drivers": self.drivers,
+            "model": self.model,
+        }
+
+    def interval(self, level: float) -> tuple[date | None, date | None]:
+        lo = (1 - level) / 2
+        return self.dist.quantile(lo), self.dist.quantile(1 - lo)
+
+
+@dataclass
+class PremiereForecaster:
+    """fit(data, cutoff) then predict(events, season, as_of) — the scikit-learn shape."""
+
+    stage_models: dict[str, StageModel] = field(default_factory=dict)
+    rates: dict[str, float] = field(default_factory=dict)
+    slips: dict[str, list[int]] = field(default_factory=dict)
+    calibration: StageCalibration | None = None
+    cutoff: date | None = None
+    aliases: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return f"{MODEL_NAME} (trained on data known by {self.cutoff})"
+
+    # -- fitting -------------------------------------------------------------------
+    def fit(self, data: ReferenceData, cutoff: date, exclude_titles: set[str] = frozenset(),
+            *, prepared: TrainingSet | None = None) -> PremiereForecaster:
+        ts = prepared or TrainingSet.build(data, cutoff)
+        self.cutoff = cutoff
+        self.aliases = data.aliases
+        rows = [r for r in ts.rows if r["title"] not in exclude_titles]
+        frame = pd.DataFrame(rows) if rows else pd.DataFrame(
+            columns=["stage", "T", "E", *FEATURES])
+        self.stage_models = {}
+        for stage in STAGES:
+            part = frame[frame["stage"] == stage] if len(frame) else frame
+            model = fit_stage(part) if len(part) else None
+            if model is not None:
+                self.stage_models[stage] = model
+        self.rates = ts.rates(exclude_titles)
+        self.slips = ts.slip_samples(exclude_titles)
+        return self
+
+    # -- prediction ----------------------------------------------------------------
+    def predict(self, events: list[Event], season: Season | None, number: int,
+                as_of: date, *, calibrated: bool = True) -> Forecast:
+        """Forecast the premiere of season `number` from its title's events known by
+        `as_of` (`events` may hold every season of the title)."""
+        title = events[0].title if events else (season.title if season else "")
+        st = season_state(events, number, as_of)
+        status, _ = derive_status([e for e in events if e.season == number], as_of)
+        if st.released is not None:
+            return Forecast(title, number, as_of, Status.RELEASED, st.released,
+                            DayDistribution.point(min(as_of, st.released), st.released),
+                            [f"premiered {describe(DateSpan.day(st.released))}"], self.name,
+                            "released")
+        info = season_info(season, self.aliases.get(title))
+        base, drivers, stage = self._base(st, info, as_of)
+        dist = base
+        moves: list[tuple[float, str]] = []
+        for step, words in self._evidence_steps(st, as_of):
+            before = dist
+            dist = step(dist)
+            moves.append((_median_shift(before, dist), words))
+        pit_map = self.calibration.for_group(st.group) if self.calibration else None
+        if calibrated and pit_map is not None:
+            dist = dist.recalibrated(pit_map)
+        moves.sort(key=lambda m: -abs(m[0]))
+        for shift, words in moves:
+            if abs(shift) >= 1:
+                direction = "later" if shift > 0 else "earlier"
+                drivers.append(f"{words} (moves the median {abs(shift):.0f} days {direction})")
+            else:
+                drivers.append(f"{words} (little effect on the median)")
+        for e in st.rumours:
+            drivers.append(f"rumoured {describe(e.date)} — a rumour, not used as evidence")
+        return Forecast(title, number, as_of, status, None, dist, drivers, self.name, stage,
+                        st.group)
+
+    def _base(self, st: SeasonState, info: SeasonInfo, as_of: date
+              ) -> tuple[DayDistribution, list[str], str | None]:
+        """The stage-model distribution, conditioned on no premiere before `as_of`."""
+        stage = st.stage
+        drivers: list[str] = []
+        anchor: date | None = st.stages.get(stage) if stage else None
+        shifts = [0]
+        # a reported plan for a later stage beats an earlier stage that happened
+        for planned_stage in ("filming_start", "filming_wrap"):
+            plan = st.planned.get(planned_stage)
+            if plan is None or planned_stage not in self.stage_models:
+                continue
+            if stage is not None and STAGES.index(stage) >= STAGES.index(planned_stage):
+                continue
+            span, event = plan
+            stage, anchor = planned_stage, span.midpoint
+            shifts = self.slips.get(planned_stage) or [0, 14, 45]
+            drivers_word = "wrap" if planned_stage == "filming_wrap" else "start of filming"
+            drivers.insert(0, f"{drivers_word} planned for {describe(span)} "
+                              f"(reported {event.known_on}); plans like this slipped by a "
+                              f"median of {int(np.median(shifts))} days")
+        if stage is not None and stage not in self.stage_models:
+            reached = [s for s in STAGES if s in st.stages and s in self.stage_models]
+            stage = reached[-1] if reached else None
+            anchor = st.stages.get(stage) if stage else None
+        if stage is None or anchor is None:
+            # nothing but chatter so far: count from when the season was first reported
+            stage = "renewal" if "renewal" in self.stage_models else next(
+                iter(self.stage_models), None)
+            anchor = as_of
+            drivers.append("no production milestone reported yet")
+        elif not drivers:
+            ev = st.stage_events.get(stage)
+            when = describe(ev.date) if ev is not None and ev.date else anchor.isoformat()
+            src = ev.source_url if ev is not None else ""
+            drivers.append(f"{STAGE_WORDS[stage]} {when}" + (f" ({_domain(src)})" if src else ""))
+        if stage is None:
+            return DayDistribution.uniform(as_of, as_of, as_of + timedelta(days=730)), \
+                drivers, None
+        model = self.stage_models[stage]
+        row = info.row(anchor)
+        grid = np.arange(HORIZON_DAYS)
+        cdf = np.zeros(HORIZON_DAYS)
+        for shift in shifts:
+            a = anchor + timedelta(days=int(shift))
+            elapsed = (as_of - a).days  # the premiere did not come before as_of
+            days = grid + elapsed
+            f = model.cdf(days.astype(float), row)
+            f_before = float(model.cdf(np.array([float(elapsed) - 0.5]), row)[0]) \
+                if elapsed > 0 else 0.0
+            survive = 1.0 - f_before
+            if survive < 1e-9:  # far beyond anything seen: spread over the next year
+                f = np.clip((grid + 1) / 365.0, 0, 1)
+                f_before, survive = 0.0, 1.0
+            c = (f - f_before) / survive
+            cdf += np.clip(c, 0, 1)
+        dist = DayDistribution.from_cdf(as_of, cdf / len(shifts))
+        typical = math.exp(model.mu(row))
+        drivers.append(f"from '{STAGE_WORDS[stage]}', similar seasons premiered after a "
+                       f"median of {typical / 30.44:.0f} months")
+        return dist, drivers, stage
+
+    def _evidence_steps(self, st: SeasonState, as_of: date):
+        rates = self.rates
+
+        def keep_in(span: DateSpan, q: float):
+            return lambda d: d.set_span_probability(max(span.start, as_of), span.end, q)
+
+        def cap_in(span: DateSpan, q: float):
+            def step(d: DayDistribution) -> DayDistribution:
+                first = max(span.start, as_of)
+                if d.prob_between(first, span.end) <= q:
+                    return d
+                return d.set_span_probability(first, span.end, q)
+            return step
+
+        if st.reported_release and st.reported_release[0].end >= as_of:
+            span, e = st.reported_release
+            yield keep_in(span, rates["reported_release"]), \
+                f"reported release plan for {describe(span)} ({_domain(e.source_url)})"
+        for span, e in st.slate_listed[-1:]:
+            if span.end >= as_of:
+                yield keep_in(span, rates["slate_listed"]), \
+                    f"listed in an official line-up for {describe(span)}"
+        for span, e in st.slate_denied:
+            if span.end >= as_of:
+                yield cap_in(span, rates["slate_denied"]), \
+                    f"absent from the official line-up for {describe(span)}" + (
+                        f" ({e.note})" if e.note else "")
+        for span, e in st.release_denied:
+            if span.end >= as_of:
+                yield cap_in(span, rates["release_denied"]), \
+                    f"reported not to premiere in {describe(span)}"
+        if st.official_window and st.official_window[0].end >= as_of:
+            span, e = st.official_window
+            yield keep_in(span, rates["official_window"]), \
+                f"official release window {describe(span)} (announced {e.known_on})"
+        if st.official_date and st.official_date[0].end >= as_of:
+            span, e = st.official_date
+            yield keep_in(span, rates["official_date"]), \
+                f"official premiere date {describe(span)} (announced {e.known_on})"
+
+
+def _median_shift(a: DayDistribution, b: DayDistribution) -> float:
+    qa, qb = a.quantile(0.5), b.quantile(0.5)
+    if qa is None or qb is None:
+        return 0.0 if qa == qb else (365.0 if qb is None else -365.0)
+    return float((qb - qa).days)
+
+
+def _domain(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+# ---------------------------------------------------------------------------------
+# Training data, built once per cut-off and shared by every fold
+# ---------------------------------------------------------------------------------
+
+
+@dataclass
+class TrainingSet:
+    """Stage durations, evidence outcomes and plan slips known by a cut-off day."""
+
+    cutoff: date
+    rows: list[dict]
+    outcomes: dict[str, list[tuple[str, bool]]]  # evidence kind -> (title, hit)
+    slips: dict[str, list[tuple[str, int]]]
+
+    @classmethod
+    def build(cls, data: ReferenceData, cutoff: date) -> TrainingSet:
+        seasons = data.merged_seasons()
+        by_title: dict[str, list[Event]] = defaultdict(list)
+        for e in data.events:
+            if e.known_on <= cutoff:
+                by_title[e.title].append(e)
+        rows: list[dict] = []
+        outcomes: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+        slips: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for title, events in by_title.items():
+            numbers = sorted({e.season for e in events})
+            for n in numbers:
+                st = season_state(events, n, cutoff)
+                if st.cancelled:
+                    continue
+                info = season_info(seasons.get((title, n)), data.aliases.get(title))
+                for stage, day in st.stages.items():
+                    end = st.released or cutoff
+                    duration = (end - day).days
+                    if duration < 0:
+                        continue
+                    rows.append({"title": title, "stage": stage, "T": max(duration, 1),
+                                 "E": float(st.released is not None), **info.row(day)})
+                if st.released is not None and any(e.season == n and e.known_on <
+                                                   st.released for e in events):
+                    _outcomes(title, events, n, st.released, outcomes, slips)
+        return cls(cutoff, rows, outcomes, slips)
+
+    def rates(self, exclude: set[str]) -> dict[str, float]:
+        out = {}
+        for kind, (a, b) in PRIORS.items():
+            hits = [h for t, h in self.outcomes.get(kind, []) if t not in exclude]
+            out[kind] = (a + sum(hits)) / (a + b + len(hits))
+        return out
+
+    def slip_samples(self, exclude: set[str]) -> dict[str, list[int]]:
+        out = {}
+        for stage, pairs in self.slips.items():
+            values = sorted(s for t, s in pairs if t not in exclude)
+            if len(values) >= 5:
+                qs = np.quantile(values, [0.1, 0.3, 0.5, 0.7, 0.9])
+                out[stage] = [max(-60, int(q)) for q in qs]
+        return out
+
+
+def _outcomes(title: str, events: list[Event], n: int, premiere: date,
+              outcomes: dict, slips: dict) -> None:
+    """Did the evidence known the day before the premiere come true?"""
+    before = season_state(events, n, premiere - timedelta(days=1))
+    checks = [("official_date", before.official_date), ("official_window", before.official_window),
+              ("reported_release", before.reported_release)]
+    for kind, item in checks:
+        if item is not None:
+            outcomes[kind].append((title, item[0].contains(premiere)))
+    for span, _ in before.slate_listed[-1:]:
+        outcomes["slate_listed"].append((title, span.contains(premiere)))
+    for span, _ in before.slate_denied:
+        outcomes["slate_denied"].append((title, span.contains(premiere)))
+    for span, _ in before.release_denied:
+        outcomes["release_denied"].append((title, span.contains(premiere)))
+    for kind in (Kind.FILMING_START, Kind.FILMING_WRAP):
+        happened = [e for e in events if e.season == n and e.kind is kind
+                    and e.modality is Modality.HAPPENED and e.date]
+        plans = [e for e in events if e.season == n and e.kind is kind and e.date
+                 and e.modality in (Modality.PLANNED, Modality.ANNOUNCED)]
+        if happened and plans:
+            actual = min(e.date.midpoint for e in happened)
+            first_known = min(e.known_on for e in happened)
+            plans = [p for p in plans if p.known_on < first_known]
+            if plans:
+                plan = max(plans, key=lambda p: p.known_on)
+                slips[kind.value].append((title, (actual - plan.date.midpoint).days))

@@ -1,0 +1,209 @@
+"""The forecaster on small synthetic reference data whose answer we know."""
+
+import random
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+
+from seasoncast.datespan import DateSpan
+from seasoncast.forecast.backtest import protocol, run_backtest, scores
+from seasoncast.forecast.baselines import ReferenceClass, previous_gap, rule_of_thumb
+from seasoncast.forecast.calibration import PitMap
+from seasoncast.forecast.distribution import DayDistribution
+from seasoncast.forecast.model import PremiereForecaster, TrainingSet
+from seasoncast.model import Event, Kind, Modality, Season
+from seasoncast.reference import ReferenceData
+
+URL = "https://example.org/"
+
+
+def ev(title, n, kind, modality, span, known_on):
+    return Event(title, n, Kind(kind), Modality(modality), span, known_on, URL + title, None)
+
+
+def synthetic(n_titles=80, seed=1, wrap_to_premiere=200):
+    """Titles whose premiere comes ~`wrap_to_premiere` days after the wrap."""
+    rng = random.Random(seed)
+    data = ReferenceData()
+    for i in range(n_titles):
+        title = f"Show {i}"
+        start = date(2017, 1, 1) + timedelta(days=rng.randrange(0, 2500))
+        wrap = start + timedelta(days=rng.randrange(90, 150))
+        premiere = wrap + timedelta(days=int(wrap_to_premiere * rng.uniform(0.85, 1.15)))
+        data.seasons.append(Season(title, 1, platform="Netflix", country="US"))
+        data.events += [
+            ev(title, 1, "filming_start", "happened", DateSpan.day(start), start),
+            ev(title, 1, "filming_wrap", "happened", DateSpan.day(wrap), wrap),
+            ev(title, 1, "release", "happened", DateSpan.day(premiere), premiere),
+        ]
+    return data
+
+
+@pytest.fixture(scope="module")
+def data():
+    return synthetic()
+
+
+@pytest.fixture(scope="module")
+def model(data):
+    return PremiereForecaster().fit(data, date(2026, 1, 1))
+
+
+def target(wrap: date, extra=()):
+    return [ev("Target", 1, "filming_start", "happened", DateSpan.day(wrap - timedelta(100)),
+               wrap - timedelta(100)),
+            ev("Target", 1, "filming_wrap", "happened", DateSpan.day(wrap), wrap), *extra]
+
+
+def test_learns_the_typical_gap_after_wrap(model):
+    wrap = date(2026, 1, 10)
+    fc = model.predict(target(wrap), Season("Target", 1, platform="Netflix", country="US"), 1,
+                       date(2026, 1, 20))
+    median = fc.dist.quantile(0.5)
+    assert abs((median - wrap).days - 200) <= 15
+    lo, hi = fc.interval(0.8)
+    assert lo < median < hi
+    assert "filming wrapped" in fc.drivers[0]
+
+
+def test_no_probability_before_the_as_of_day(model):
+    wrap = date(2025, 1, 10)
+    as_of = date(2025, 9, 1)  # well past the typical premiere, still nothing
+    fc = model.predict(target(wrap), None, 1, as_of)
+    assert fc.dist.quantile(0.0001) >= as_of
+    assert fc.dist.quantile(0.5) > as_of
+
+
+def test_official_date_concentrates_the_forecast(model):
+    wrap = date(2026, 1, 10)
+    day = date(2026, 10, 2)
+    extra = [ev("Target", 1, "release", "announced", DateSpan.day(day), date(2026, 6, 1))]
+    fc = model.predict(target(wrap, extra), None, 1, date(2026, 6, 2))
+    assert fc.dist.prob_between(day, day) > 0.8
+    assert fc.dist.quantile(0.5) == day
+    assert any("official premiere date" in d for d in fc.drivers)
+
+
+def test_slate_absence_lowers_that_year(model):
+    wrap = date(2026, 3, 1)
+    base = model.predict(target(wrap), None, 1, date(2026, 3, 10))
+    denied = [ev("Target", 1, "slate_listing", "denied", DateSpan.year(2026), date(2026, 3, 5))]
+    fc = model.predict(target(wrap, denied), None, 1, date(2026, 3, 10))
+    assert fc.dist.p_by_year()["2026"] < base.dist.p_by_year()["2026"]
+
+
+def test_released_season_collapses(model):
+    events = target(date(2025, 1, 1), [ev("Target", 1, "release", "happened",
+                                          DateSpan.day(date(2025, 8, 1)), date(2025, 8, 1))])
+    fc = model.predict(events, None, 1, date(2025, 9, 1))
+    out = fc.to_dict()
+    assert out["released"] == "2025-08-01" and out["status"] == "released"
+    assert out["quantiles"]["p05"] == out["quantiles"]["p95"] == "2025-08-01"
+
+
+def test_json_shape_follows_the_contract(model):
+    out = model.predict(target(date(2026, 1, 10)), None, 1, date(2026, 1, 20)).to_dict()
+    assert set(out) >= {"title", "season", "as_of", "status", "released", "quantiles",
+                        "p_by_year", "cdf", "drivers", "model"}
+    assert list(out["quantiles"]) == ["p05", "p10", "p25", "p50", "p75", "p90", "p95"]
+    assert len(out["cdf"]) == 60 and out["cdf"][0][0] == "2026-01-31"
+    probs = [p for _, p in out["cdf"]]
+    assert probs == sorted(probs)
+    assert abs(sum(out["p_by_year"].values()) - 1) < 0.01
+    assert list(out["p_by_year"])[-1] == "later"
+
+
+def test_censored_seasons_lengthen_the_forecast():
+    """Seasons still waiting at the cut-off are information: dropping them would bias
+    the model towards short gaps."""
+    data = synthetic(60, seed=2)
+    cutoff = date(2026, 1, 1)
+    for i in range(30):  # wrapped long ago, still no premiere by the cut-off
+        wrap = date(2024, 1, 1) + timedelta(days=i)
+        data.seasons.append(Season(f"Waiting {i}", 1, platform="Netflix", country="US"))
+        data.events.append(ev(f"Waiting {i}", 1, "filming_wrap", "happened",
+                              DateSpan.day(wrap), wrap))
+    with_censored = PremiereForecaster().fit(data, cutoff).stage_models["filming_wrap"]
+    rows = TrainingSet.build(data, cutoff)
+    assert sum(1 for r in rows.rows if r["stage"] == "filming_wrap" and r["E"] == 0) == 30
+    without = PremiereForecaster().fit(synthetic(60, seed=2), cutoff).stage_models[
+        "filming_wrap"]
+    assert with_censored.mu({}) > without.mu({})
+
+
+def test_training_never_sees_rows_known_after_the_cutoff(data):
+    ts = TrainingSet.build(data, date(2019, 1, 1))
+    assert all(r["T"] >= 1 for r in ts.rows)
+    # seasons that premiered after the cut-off appear as censored, never as events
+    late = {e.title for e in data.events if e.kind is Kind.RELEASE
+            and e.date.start > date(2019, 1, 1)}
+    assert all(r["E"] == 0 for r in ts.rows if r["title"] in late)
+
+
+def test_baselines(data):
+    wrap = date(2026, 1, 10)
+    rot = rule_of_thumb(target(wrap), 1, date(2026, 1, 20))
+    assert rot.quantile(0.5) == wrap + timedelta(days=243)
+    assert previous_gap(target(wrap), 1, date(2026, 1, 20)) is None
+    two = [*target(date(2024, 1, 1)),
+           ev("Target", 1, "release", "happened", DateSpan.day(date(2024, 5, 1)),
+              date(2024, 5, 1)),
+           ev("Target", 2, "filming_wrap", "happened", DateSpan.day(wrap), wrap)]
+    gap = previous_gap(two, 2, date(2026, 1, 20))
+    assert gap.quantile(0.5) == wrap + (date(2024, 5, 1) - date(2024, 1, 1))
+    ref = ReferenceClass(TrainingSet.build(data, date(2026, 1, 1)).rows)
+    d = ref.predict(target(wrap), 1, date(2026, 1, 20))
+    assert abs((d.quantile(0.5) - wrap).days - 200) <= 20
+
+
+def test_protocol_days():
+    evs = [ev("T", 1, "renewal", "happened", DateSpan.day(date(2025, 1, 15)),
+              date(2025, 1, 20)),
+           ev("T", 1, "release", "happened", DateSpan.day(date(2025, 4, 10)),
+              date(2025, 4, 10))]
+    assert protocol(evs, date(2025, 4, 10)) == [date(2025, 1, 21), date(2025, 2, 1),
+                                                date(2025, 3, 1), date(2025, 4, 1)]
+
+
+def test_crps_matches_scoringrules_on_a_sample():
+    import scoringrules as sr
+
+    rng = np.random.default_rng(0)
+    start = date(2026, 1, 1)
+    draws = rng.integers(20, 200, size=4000)
+    pmf = np.bincount(draws, minlength=400).astype(float)
+    dist = DayDistribution(start, pmf / pmf.sum())
+    actual = start + timedelta(days=90)
+    ours = dist.crps_days(actual)
+    theirs = float(sr.crps_ensemble(90.0, draws.astype(float)))
+    assert abs(ours - theirs) < 1.0
+
+
+def test_scores_of_a_perfect_point_forecast():
+    d = DayDistribution.point(date(2026, 1, 1), date(2026, 3, 1))
+    s = scores(d, date(2026, 3, 1))
+    assert s["crps"] == 0 and s["ae"] == 0 and s["c80"] == 1
+
+
+def test_pit_map_corrects_overconfidence():
+    # PIT values piled at the ends: forecasts too narrow; the map widens them
+    pits = [0.02] * 100 + [0.5] * 100 + [0.98] * 100
+    g = PitMap.fit(pits, shrink=0)
+    assert g(np.array([0.1]))[0] > 0.3
+
+
+def test_backtest_runs_and_reports_every_baseline():
+    data = synthetic(30, seed=3)
+    for i in range(30):  # give each a planned wrap, so the protocol has points
+        title = f"Show {i}"
+        wrap = next(e for e in data.events if e.title == title and e.kind is Kind.FILMING_WRAP)
+        data.events.append(ev(title, 1, "filming_wrap", "planned", wrap.date,
+                              wrap.date.start - timedelta(days=40)))
+    summary = run_backtest(data, data)
+    assert summary["n_seasons"] == 30 and summary["n_forecasts"] > 60
+    for key in ("crps_days", "mae_p50_days", "coverage_50", "coverage_80", "coverage_90",
+                "brier_by_year"):
+        assert key in summary
+    assert set(summary["baselines"]) == {"rule_of_thumb_wrap_plus_8_months",
+                                         "previous_season_gap", "reference_class_empirical"}
