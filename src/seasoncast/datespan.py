@@ -547,7 +547,7 @@ def _mon_year(m, ref, prefer):
 
 
 # "in February", "by March", "this July", "next March", "last October"
-@RULES.add(r"\b(?:(?P<rel>this|next|last|in|by|until|since|from|during|early|late)\s+)"
+@RULES.add(r"\b(?:(?P<rel>this|next|last|in|by|until|since|from|during|early|late|a|an|as)\s+)"
            r"(?P<mon>january|february|march|april|june|july|august|september|october|"
            r"november|december|jan|feb|aug|sept|oct|nov|dec)\b(?!\s+(?:19|20)\d\d)")
 def _mon_alone(m, ref, prefer):
@@ -600,6 +600,9 @@ def _earlier_this_year(m, ref, prefer):
 def _deictic_day(m, ref, prefer):
     if ref is None:
         return None
+    if m.group()[0].isupper() and re.search(r"[A-Z][\w.]*\s+$", m.string[max(0, m.start() - 30):
+                                                                         m.start()]):
+        return None  # a name: "USA Today", "Sports Today"
     return DateSpan.day(ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[
         m["w"].lower()]))
 
@@ -618,6 +621,96 @@ def _ago(m, ref, prefer):
         return DateSpan(monday, monday + timedelta(days=6), Precision.DAYS)
     idx = ref.year * 12 + (ref.month - 1) - n
     return DateSpan.month(idx // 12, idx % 12 + 1)
+
+
+# "in May", "by May", "a May premiere": the month May only when capitalised after a
+# preposition, so the verb "may" is never read as a date
+@RULES.add(r"\b(?P<rel>(?i:this|next|last|in|by|until|since|from|during|early|late|mid|a|as))"
+           r"[\s-]+(?P<mon>(?-i:May))\b(?!\s+(?:19|20)\d\d)")
+def _may_alone(m, ref, prefer):
+    return _mon_alone(m, ref, prefer)
+
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+
+
+# "confirmed Friday", "on Monday": the weekday nearest the reference date (the past one
+# on a tie; the next one when the caller prefers the future)
+@RULES.add(r"\b(?:on\s+|this\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
+           r"friday|saturday|sunday)\b(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+           r"nov|dec|the\s+\d))")
+def _weekday(m, ref, prefer):
+    if ref is None:
+        return None
+    wd = _WEEKDAYS[m["wd"].lower()]
+    text = m.group().lower()
+    back = (ref.weekday() - wd) % 7
+    fwd = (wd - ref.weekday()) % 7
+    if text.startswith("next") or prefer == "future":
+        delta = fwd or (7 if text.startswith("next") else 0)
+    elif text.startswith("last") or prefer == "past" or back <= fwd:
+        delta = -(back or (7 if text.startswith("last") else 0))
+    else:
+        delta = fwd
+    return DateSpan.day(ref + timedelta(days=delta))
+
+
+# "in the fall", "over the summer": the instance of that season nearest the reference
+@RULES.add(r"\b(?:in|during|over|since|by|this\s+past)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?"
+           r"(?P<season>spring|summer|fall|autumn|winter)\b(?!\s+(?:of\s+)?(?:19|20)\d\d)")
+def _the_season(m, ref, prefer):
+    if ref is None:
+        return None
+    name = _SEASONS[m["season"].lower()]
+    options = [DateSpan.season(y, name) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if prefer == "past" or m.group().lower().startswith(("since", "this past")):
+        options = [o for o in options if o.start <= ref] or options
+    elif prefer == "future":
+        options = [o for o in options if o.end >= ref] or options
+
+    def distance(o: DateSpan) -> int:
+        if o.contains(ref):
+            return 0
+        return min(abs((o.start - ref).days), abs((o.end - ref).days))
+
+    return min(options, key=distance)
+
+
+# "September last year", "March of next year"
+@RULES.add(rf"\b{_MON}\s+(?:of\s+)?(?P<rel>this|next|last)\s+year\b")
+def _mon_rel_year(m, ref, prefer):
+    if ref is None:
+        return None
+    return DateSpan.month(_rel_year(m["rel"], ref), _MONTH_ALIASES[m["mon"].lower()])
+
+
+# "the latter part of the year", "the back half of next year", "the early part of 2026"
+@RULES.add(r"\b(?:the\s+)?(?P<which>latter|later|back|early|earlier|first|second)\s+"
+           r"(?:part|half|months)\s+of\s+(?:(?P<year>(?:19|20)\d\d)|(?P<rel>this|next|last)\s+"
+           r"year|the\s+year)\b")
+def _part_of_year_words(m, ref, prefer):
+    if m["year"]:
+        year = int(m["year"])
+    elif ref is None:
+        return None
+    else:
+        year = _rel_year(m["rel"], ref) if m["rel"] else ref.year
+    h = 1 if m["which"].lower() in ("early", "earlier", "first") else 2
+    return DateSpan.half(year, h)
+
+
+# "from October to December 2023", "between March and May 2025": the run starts in the
+# first month (what a premiere or a shoot start is dated by)
+@RULES.add(rf"\b(?:from|between)\s+{_MON}\s+(?:to|through|until|and|-|–)\s+"
+           r"(?P<mon2>january|february|march|april|may|june|july|august|september|october|"
+           rf"november|december)(?:,?\s+{_YEAR})")
+def _month_run(m, ref, prefer):
+    year = int(m["year"])
+    first, last = _MONTH_ALIASES[m["mon"].lower()], _MONTH_ALIASES[m["mon2"].lower()]
+    if first > last:
+        year -= 1
+    return DateSpan.month(year, first)
 
 
 # a bare year last, so that every longer phrase containing one wins

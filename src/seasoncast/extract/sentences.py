@@ -23,7 +23,7 @@ _LINE = re.compile(r"[^\n]+")
 _CLAUSE = re.compile(
     r";|:\s|\s[—–]\s|—|\s-\s|\(|\)|,\s+(?=(?:but|while|whereas|although|though|so|yet|"
     r"which|meaning|suggesting|and\s+(?:it|they|he|she|the|a|an|filming|production|"
-    r"cameras|season)\b)\b)|\bbut\b|,\s*(?=even if\b|if\b|unless\b)",
+    r"cameras|season)\b)\b)|\bbut\b|,\s*(?=even if\b|if\b|unless\b)|\s(?=and\s+[A-Z])",
     re.IGNORECASE,
 )
 

@@ -40,8 +40,8 @@ _SEASON_NUM = re.compile(
     rf"\bseasons?\s+(?P<n>{_NUM})\b(?:\s*(?:and|&|,|-|–|to)\s*(?P<n2>{_NUM})\b)?"
     rf"|\bS(?P<s>\d{{1,2}})(?=\b|E\d)", re.IGNORECASE)
 # "the second season", "a fifth and final season", "its third installment", "2nd season"
-_SEASON_ORD = re.compile(rf"\b(?P<o>{_ORD})(?:\s+and\s+final)?\s+(?P<w>{_SEASON_WORD})\b",
-                         re.IGNORECASE)
+_SEASON_ORD = re.compile(rf"\b(?P<o>{_ORD})(?:\s+and\s+(?:a\s+)?(?P<o2>{_ORD}))?"
+                         rf"(?:\s+and\s+final)?[\s-]+(?P<w>{_SEASON_WORD})\b", re.IGNORECASE)
 # "the new season", "the final season", "next season", "the previous season"
 _SEASON_REL = re.compile(
     r"\b(?:the|this|its|a|next|upcoming)\s+(?P<r>new|final|next|upcoming|latest|"
@@ -70,7 +70,10 @@ _LEAD_STOP = {
     "the", "season", "seasons", "part", "date", "release", "premiere",
 }
 _NOT_TITLE = {"the", "this", "season", "series", "show", "netflix", "it", "part", "tv",
-              "release", "premiere", "date", "drama", "k-drama", "streaming"}
+              "release", "premiere", "date", "drama", "k-drama", "streaming", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "spring", "summer", "fall",
+              "autumn", "winter", "korean", "american", "british", "japanese"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,8 @@ class TitleContext:
         i = bisect.bisect_right(self._starts, pos) - 1
         if i >= 0:
             return self.mentions[i][2], pos - self.mentions[i][1] < 120
+        if self.mentions and len(self.titles) > 1:
+            return None, False  # a round-up's preamble is about no title in particular
         if self.mentions:
             return self.mentions[0][2], False
         return (self.titles[0], False) if self.titles else (None, False)
@@ -153,10 +158,11 @@ def find_season_mentions(text: str) -> list[SeasonMention]:
         n = _ordinal(m["o"])
         if n is None:
             continue
+        n2 = _ordinal(m["o2"]) if m["o2"] else None
         if m["w"].lower() == "part":
             out.append(SeasonMention(m.start(), m.end(), (), "focus", part=n))
         else:
-            out.append(SeasonMention(m.start(), m.end(), (n,)))
+            out.append(SeasonMention(m.start(), m.end(), (n, n2) if n2 else (n,)))
     for m in re.finditer(r"\bpart\s+(?P<n>\d|one|two|three)\b", text, re.IGNORECASE):
         out.append(SeasonMention(m.start(), m.end(), (), "focus", part=_num(m["n"])))
     taken = [(s.start, s.end) for s in out]
@@ -185,6 +191,10 @@ def _run_before(text: str, end: int) -> str | None:
     if re.search(r"[,.;!?\"“”]\s*$", tail) and not tail.rstrip().endswith(("'", "’")):
         return None
     taken: list[tuple[int, int]] = []
+    near = _words_before(text, end)[:1]
+    if near and text[near[0][0]:near[0][1]].lower() in ("its", "their", "his", "her", "a",
+                                                         "an", "the", "this", "that", "for"):
+        return None  # "... Will Return in Autumn for Its Third Season": no title here
     for ws, we in _words_before(text, end):
         gap = text[we:(taken[-1][0] if taken else end)]
         if taken and re.search(r"[^\s:'’]", gap):
@@ -193,7 +203,7 @@ def _run_before(text: str, end: int) -> str | None:
         if w.endswith(("'s", "’s")) and not taken:
             w = w[:-2]
             we -= 2
-        if _CAP.match(w) and not w.isdigit():
+        if _CAP.match(w) and not w.isdigit() or (w.isdigit() and len(w) <= 2 and taken):
             taken.append((ws, we))
         elif w.lower() in _CONNECT and taken:
             taken.append((ws, we))
@@ -215,6 +225,9 @@ def _droppable(word: str) -> bool:
     """Leading words that cannot start a title (a capitalised "The" can)."""
     if word == "The":
         return False
+    if re.fullmatch(r"[A-Z][.:]|[A-Z]\w*-(?:winning|nominated|acclaimed|starring|led|based|"
+                    r"produced|backed|awarded|favou?rite)", word):
+        return True
     return word.lower() in _CONNECT | _LEAD_STOP
 
 
@@ -260,19 +273,34 @@ _ANCHORS = [
 ]
 _AFTER = re.compile(
     rf"\b(?:(?:season\s+{_NUM}|{_ORD}(?:\s+and\s+final)?\s+season|final\s+season|new\s+season|"
-    r"latest\s+season)\s+of|renew(?:s|ed|ing)?|greenlit|greenlights|cancel(?:s|led|ed)?|"
-    r"axe[sd]?|picked\s+up)\s+(?=[A-Z\u00C0-\u00DE])", re.IGNORECASE)
+    r"latest\s+season)\s+of(?:\s+(?-i:the|a|an|its))?(?:\s+(?-i:[a-z][\w-]*)){0,3}|"
+    r"renew(?:s|ed|ing)?|greenlit|greenlights|cancel(?:s|led|ed)?|axe[sd]?|picked\s+up|"
+    r"(?:netflix|hbo|max|fx|prime\s+video|apple\s+tv\+?|disney\+|hulu|peacock|paramount\+|"
+    r"amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|kbs|mbc|amazon|tving|"
+    r"coupang\s+play)['’]s(?:\s+(?-i:[a-z][\w-]*)){0,3})\s+(?=[A-Z\u00C0-\u00DE0-9])",
+    re.IGNORECASE)
+# "Light Shop, the eerie horror series that ...": an appositive names a show
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:series|drama|show|thriller|comedy|sitcom|"
+    r"anime|k-drama|docuseries|saga|romance|procedural)\b", re.IGNORECASE)
 _RUN_AFTER = re.compile(
-    r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+]*)(?::?\s+(?:(?:of|the|a|an|and|in|on|to|"
-    r"for|from|with|at|by|or|us|is|x)\s+)*[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+]*)*")
+    r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F0-9][\w'’\-&!+]*)(?::?\s+(?:(?:of|the|a|an|and|in|on|to|"
+    r"for|from|with|at|by|or|x|&)\s+)*[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-&!+]*)*")
 _QUOTED = re.compile(r"['‘\"“]([A-Z\u00C0-\u00DE][^'’\"”\n]{1,60}?)['’\"”](?=[\s,.:;!?]|$)")
 
 
-def _after_run(text: str, pos: int) -> str | None:
+def _after_run(text: str, pos: int, possessive: bool = False) -> str | None:
     m = _RUN_AFTER.match(text, pos)
     if not m:
         return None
     words = m.group().split()
+    if len(words) > 3:  # "Shōgun Returns to Set in Vancouver": keep what recurs
+        for n in range(len(words), 0, -1):
+            if _count(text, [" ".join(words[:n])]) >= 2:
+                words = words[:n]
+                break
+        else:
+            words = words[:1]
     # stop before a verb-like capitalised word only in all-caps headlines; trim trailing
     # connectors and possessives
     while words and (words[-1] in _CONNECT or words[-1].lower() in ("season",)):
@@ -281,8 +309,10 @@ def _after_run(text: str, pos: int) -> str | None:
     if phrase.endswith(("'s", "’s")):
         phrase = phrase[:-2]
     if not phrase or phrase.lower() in _NOT_TITLE | _LEAD_STOP or phrase.isupper() and \
-            len(phrase) > 5:
+            len(phrase) > 5 or re.match(r"(?:19|20)\d\d\b", phrase):
         return None
+    if " " not in phrase and _count(text, [phrase]) < 2 and not possessive:
+        return None  # "of the Appalachian crime drama", "at Netflix's Tudum event"
     return phrase
 
 
@@ -302,8 +332,15 @@ def detect_titles(
     for m in _AFTER.finditer(text):
         if _shouting(text, m.start()):
             continue
-        phrase = _after_run(text, m.end())
+        phrase = _after_run(text, m.end(), "'" in m.group() or "’" in m.group())
         if phrase:
+            best = _best_suffix(phrase, text)
+            if best and (_accept(text, m.start(), best) or "'" in m.group()
+                         or "’" in m.group()):
+                found[best] += 1
+    for m in _APPOSITIVE.finditer(text):
+        phrase = _run_before(text, m.start())
+        if phrase and not _shouting(text, m.start()):
             best = _best_suffix(phrase, text)
             if best and _accept(text, m.start(), best):
                 found[best] += 1
@@ -333,7 +370,7 @@ def detect_titles(
         known = next((t for t in known_titles if title_hint in t.all_names), None)
         track(known.name if known else title_hint, known.all_names if known else [title_hint])
     by_key = {normalize_title(n): t for t in known_titles for n in t.all_names}
-    for phrase, _ in found.most_common():
+    for phrase, _ in sorted(found.items(), key=lambda kv: (-len(kv[0].split()), -kv[1])):
         t = by_key.get(normalize_title(phrase))
         if t is not None:
             track(t.name, t.all_names)
@@ -356,7 +393,9 @@ def detect_titles(
 
 
 def _is_suffix_of_tracked(phrase: str, names: dict[str, str]) -> bool:
-    return any(n.endswith(" " + phrase) or n == phrase for n in names)
+    """Is the phrase part of a longer tracked name ("Ash" of "Crown of Ash")?"""
+    pat = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+    return any(pat.search(n) for n in names)
 
 
 def _count(text: str, names: Sequence[str]) -> int:

@@ -127,7 +127,6 @@ def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = 
     cutoffs = sorted({cutoff_for(c.as_of) for c in cases})
     total = len(cases)
     done = 0
-    first_pass: list[tuple[Case, dict, dict, str]] = []  # case, forecast json, raw, stage
     dists: list[tuple[Case, object, dict]] = []
     for cutoff in cutoffs:
         batch = [c for c in cases if cutoff_for(c.as_of) == cutoff]

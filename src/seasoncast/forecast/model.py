@@ -316,7 +316,7 @@ class PremiereForecaster:
             span, e = st.reported_release
             yield keep_in(span, rates["reported_release"]), \
                 f"reported release plan for {describe(span)} ({_domain(e.source_url)})"
-        for span, e in st.slate_listed[-1:]:
+        for span, _e in st.slate_listed[-1:]:
             if span.end >= as_of:
                 yield keep_in(span, rates["slate_listed"]), \
                     f"listed in an official line-up for {describe(span)}"
@@ -325,7 +325,7 @@ class PremiereForecaster:
                 yield cap_in(span, rates["slate_denied"]), \
                     f"absent from the official line-up for {describe(span)}" + (
                         f" ({e.note})" if e.note else "")
-        for span, e in st.release_denied:
+        for span, _e in st.release_denied:
             if span.end >= as_of:
                 yield cap_in(span, rates["release_denied"]), \
                     f"reported not to premiere in {describe(span)}"
