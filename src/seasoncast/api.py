@@ -126,3 +126,68 @@ def forecast_season(store: Store, season: Season, as_of: date | None = None):
     model = trained_forecaster(store, as_of)
     events = [e for e in store.events(season.title, as_of=as_of)]
     return model.predict(events, season, season.number, as_of)
+
+
+@dataclass
+class IngestReport:
+    url: str | None
+    title: str | None
+    published: date | None
+    duplicate: bool
+    claims: int
+    events_added: int
+    cast_added: int
+    seasons: list[tuple[str, int]]
+    extraction: object = None
+
+    def to_dict(self) -> dict:
+        return {"url": self.url, "title": self.title,
+                "published": self.published.isoformat() if self.published else None,
+                "duplicate": self.duplicate, "claims": self.claims,
+                "events_added": self.events_added, "cast_added": self.cast_added,
+                "seasons": [{"title": t, "season": n} for t, n in self.seasons]}
+
+
+def read_document(doc, store: Store, title_hint: str | None = None,
+                  published: date | None = None):
+    """Extract a document's claims, linked to tracked titles where they match."""
+    from seasoncast.extract import extract_document
+
+    titles = store.titles()
+    extraction = extract_document(doc.text, published=published or doc.published,
+                                  title_hint=title_hint, known_titles=titles, url=doc.url)
+    index = TitleIndex(titles)
+
+    def link(name: str | None) -> str | None:
+        if not name:
+            return None
+        hit = index.best(name, threshold=88)
+        return hit.name if hit else name.strip()[:300]
+
+    return extraction, link
+
+
+def ingest_document(store: Store, doc, *, title_hint: str | None = None,
+                    published: date | None = None, dry_run: bool = False) -> IngestReport:
+    """Read one document and, unless `dry_run`, store it with what it says."""
+    from seasoncast.store.documents import store_document
+
+    extraction, link = read_document(doc, store, title_hint, published)
+    when = published or doc.published or extraction.published
+    claims = [(c, link(c.title)) for c in extraction.claims if c.season is not None]
+    claims = [(c, n) for c, n in claims if n]
+    cast = [(c, link(c.title)) for c in extraction.cast if c.season is not None]
+    cast = [(c, n) for c, n in cast if n]
+    views = [(v, link(v.title)) for v in extraction.viewership]
+    report = IngestReport(doc.url, doc.title, when, False, len(claims), 0, 0,
+                          sorted({(n, c.season) for c, n in claims}), extraction)
+    if dry_run:
+        return report
+    stored = store_document(store, text=doc.text, content_hash=doc.content_hash, url=doc.url,
+                            title=doc.title, published=when, domain=doc.domain,
+                            tier=int(doc.tier), claims=claims, cast=cast, viewership=views,
+                            today=today())
+    report.duplicate = stored.duplicate
+    report.events_added = stored.events_added
+    report.cast_added = stored.cast_added
+    return report

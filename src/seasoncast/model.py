@@ -224,6 +224,9 @@ class Event:
     known_on: date
     source_url: str
     note: str | None = None
+    subject: str | None = None  # a person, for casting and cast_wrap
+    detail: str | None = None
+    origin: str = "reference"  # or "article" for claims read from an ingested document
 
     @property
     def key(self) -> tuple:

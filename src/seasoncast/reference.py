@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -216,10 +216,31 @@ def bundled_dirs(root: Path = BUNDLED) -> list[Path]:
 
 
 def load_bundled(root: Path = BUNDLED) -> ReferenceData:
-    """All bundled batches (one folder each, with its own provenance) as one data set."""
+    """All bundled batches (one folder each, with its own provenance) as one data set.
+
+    Batches spell some titles differently only in case ("BEEF" in Netflix's reports,
+    "Beef" in curated rows); the curated spelling (folders sort first) is kept.
+    """
     data = ReferenceData()
     for folder in bundled_dirs(root):
         data.extend(read_pair(folder / "seasons.csv", folder / "events.csv"))
+    return unify_title_case(data)
+
+
+def unify_title_case(data: ReferenceData) -> ReferenceData:
+    first: dict[str, str] = {}
+    for name in [s.title for s in data.seasons] + [e.title for e in data.events]:
+        first.setdefault(name.casefold(), name)
+    def fix(name: str) -> str:
+        return first[name.casefold()]
+    data.seasons = [s if fix(s.title) == s.title else replace(s, title=fix(s.title))
+                    for s in data.seasons]
+    data.events = [e if fix(e.title) == e.title else replace(e, title=fix(e.title))
+                   for e in data.events]
+    merged: dict[str, set[str]] = {}
+    for name, names in data.aliases.items():
+        merged.setdefault(fix(name), set()).update(names)
+    data.aliases = merged
     return data
 
 
@@ -248,6 +269,13 @@ def validate(data: ReferenceData, snapshot: date = SNAPSHOT, *,
         by_season[(ev.title, ev.season)].append((ev, where))
     for key, rows in by_season.items():
         problems.extend(_order_problems(key, rows))
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for s in data.seasons:
+        spellings[s.title.casefold()].add(s.title)
+    for names in spellings.values():
+        if len(names) > 1:
+            problems.append(f"seasons.csv: one title spelt {len(names)} ways: "
+                            f"{', '.join(sorted(names))}")
     return problems
 
 

@@ -33,10 +33,10 @@ PLAN_MODALITIES = {Modality.PLANNED, Modality.ANNOUNCED, Modality.EXPECTED, Moda
 def default_tier(url: str) -> Tier:
     """The credibility tier of a URL, from the editable domain mapping when available."""
     try:
-        from seasoncast.ingest.tiers import tier_for_url
+        from seasoncast.ingest.tiers import tier_for
     except ImportError:  # pragma: no cover - the ingest package is optional here
         return Tier.NEWS
-    return tier_for_url(url)
+    return tier_for(url)
 
 
 @dataclass

@@ -24,6 +24,7 @@ def register(app: typer.Typer) -> None:
     app.command("titles")(titles)
     app.command("show")(show)
     app.command("timeline")(timeline)
+    app.command("ingest")(ingest)
     app.add_typer(data_app, name="data")
 
 
@@ -207,3 +208,48 @@ def data_card(
         err.print(f"updated {output}")
     else:
         out.print(text, markup=False, highlight=False)
+
+
+def ingest(
+    sources: list[str] = typer.Argument(..., help="files, directories, URLs or feed URLs"),
+    published: str = typer.Option(None, "--published", help="YYYY-MM-DD, for every document"),
+    title: str = typer.Option(None, "--title", help="title hint for articles that say "
+                                                    "'the show'"),
+    feed: bool = typer.Option(False, "--feed", help="treat URLs as RSS/Atom feeds"),
+    allow_private: bool = typer.Option(False, "--allow-private",
+                                       help="allow fetching loopback/private addresses"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="extract and show, store nothing"),
+    json_out: bool = typer.Option(False, "--json"),
+) -> None:
+    """Read articles into the store: their claims join the seasons' timelines."""
+    from seasoncast.ingest.load import load_path, load_url
+
+    pub = parse_day(published, "--published")
+    docs = []
+    for src in sources:
+        if src.startswith(("http://", "https://")):
+            if feed:
+                from seasoncast.ingest.feeds import load_feed
+
+                docs.extend(load_feed(src, allow_private=allow_private))
+            else:
+                docs.append(load_url(src, allow_private=allow_private))
+        else:
+            path = Path(src)
+            if not path.exists():
+                raise UserError(f"{src}: no such file or directory")
+            docs.extend(load_path(path))
+    store = open_store()
+    reports = [api.ingest_document(store, d, title_hint=title, published=pub, dry_run=dry_run)
+               for d in docs]
+    if json_out:
+        emit_json([r.to_dict() for r in reports])
+        return
+    for r in reports:
+        name = r.url or r.title or "document"
+        if r.duplicate:
+            err.print(f"{name}: already ingested (same text)", highlight=False)
+            continue
+        seasons = ", ".join(f"{t} S{n}" for t, n in r.seasons) or "no tracked season"
+        err.print(f"{name}: {r.claims} claims ({r.events_added} new) about {seasons}",
+                  highlight=False)

@@ -231,4 +231,5 @@ def _event(r) -> Event:
                         r["date_text"])
     return Event(title=r["title_name"], season=r["season_number"], kind=Kind(r["kind"]),
                  modality=Modality(r["modality"]), date=span, known_on=r["known_on"],
-                 source_url=r["source_url"], note=r["note"])
+                 source_url=r["source_url"], note=r["note"], subject=r["subject"],
+                 detail=r["detail"], origin=r["origin"])
