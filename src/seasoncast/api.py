@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from seasoncast.errors import NotFound
 from seasoncast.model import Event, Season, Status, Title
@@ -105,18 +106,39 @@ _MODELS: dict[tuple, object] = {}
 
 
 def trained_forecaster(store: Store, as_of: date):
-    """A forecaster trained on everything the store knew by `as_of` (cached per process,
-    keyed by the store's size so new data retrains it)."""
-    from seasoncast.forecast.backtest import load_calibration
-    from seasoncast.forecast.model import PremiereForecaster
+    """A forecaster trained on everything the store knew by `as_of`.
 
-    key = (store.url, as_of, tuple(sorted(store.counts().items())))
+    Fitting takes seconds, so fitted models are kept in memory and in the user's cache
+    directory, keyed by the store's contents and the day; new data retrains.
+    """
+    import hashlib
+    import pickle
+
+    from platformdirs import user_cache_dir
+
+    from seasoncast.forecast.backtest import load_calibration
+    from seasoncast.forecast.model import MODEL_NAME, PremiereForecaster
+
+    key = (MODEL_NAME, store.url, as_of.isoformat(), store.fingerprint())
     model = _MODELS.get(key)
-    if model is None:
+    if model is not None:
+        return model
+    cache = Path(user_cache_dir("seasoncast", appauthor=False))
+    path = cache / f"model-{hashlib.sha256(repr(key).encode()).hexdigest()[:24]}.pickle"
+    try:
+        model = pickle.loads(path.read_bytes())
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
         model = PremiereForecaster().fit(store.reference_data(), as_of)
         model.calibration = load_calibration()
-        _MODELS.clear()
-        _MODELS[key] = model
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps(model))
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only cache only costs speed
+    _MODELS.clear()
+    _MODELS[key] = model
     return model
 
 

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
-import pandas as pd
-from scipy.stats import norm
+from scipy.special import ndtr  # the normal CDF; scipy.stats would cost seconds to import
 
 from seasoncast.datespan import DateSpan, describe
 from seasoncast.forecast.calibration import StageCalibration
@@ -100,10 +99,10 @@ class StageModel:
 
     def cdf(self, days: np.ndarray, row: dict[str, float]) -> np.ndarray:
         days = np.maximum(days, 0.5)
-        return norm.cdf((np.log(days) - self.mu(row)) / self.sigma)
+        return ndtr((np.log(days) - self.mu(row)) / self.sigma)
 
 
-def fit_stage(frame: pd.DataFrame) -> StageModel | None:
+def fit_stage(frame) -> StageModel | None:
     """Fit one stage's censored log-normal model with lifelines."""
     from lifelines import LogNormalAFTFitter, LogNormalFitter
 
@@ -184,6 +183,8 @@ class PremiereForecaster:
     # -- fitting -------------------------------------------------------------------
     def fit(self, data: ReferenceData, cutoff: date, exclude_titles: set[str] = frozenset(),
             *, prepared: TrainingSet | None = None) -> PremiereForecaster:
+        import pandas as pd
+
         ts = prepared or TrainingSet.build(data, cutoff)
         self.cutoff = cutoff
         self.aliases = data.aliases
@@ -233,6 +234,7 @@ class PremiereForecaster:
                 drivers.append(f"{words} (little effect on the median)")
         for e in st.rumours:
             drivers.append(f"rumoured {describe(e.date)} — a rumour, not used as evidence")
+        drivers = list(dict.fromkeys(drivers))
         return Forecast(title, number, as_of, status, None, dist, drivers, self.name, stage,
                         st.group)
 

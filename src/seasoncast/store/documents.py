@@ -185,3 +185,21 @@ def sources(store: Store, limit: int = 500) -> list[dict]:
     q = select(t.sources).order_by(t.sources.c.published.desc().nulls_last()).limit(limit)
     with store.engine.connect() as c:
         return [dict(r) for r in c.execute(q).mappings()]
+
+
+def viewership_of(store: Store, title: str, limit: int = 50) -> list[dict]:
+    """Viewing figures stored for a title (any season), newest period first."""
+    q = (select(t.viewership.c.metric, t.viewership.c.value, t.viewership.c.period_start,
+                t.viewership.c.period_end, t.viewership.c.dataset, t.viewership.c.category,
+                t.viewership.c.rank, t.viewership.c.source_url,
+                t.seasons.c.number.label("season"))
+         .join(t.seasons, t.seasons.c.id == t.viewership.c.season_id)
+         .join(t.titles, t.titles.c.id == t.seasons.c.title_id)
+         .where(t.titles.c.name == title)
+         .order_by(t.viewership.c.period_end.desc().nulls_last()).limit(limit))
+    with store.engine.connect() as c:
+        rows = [dict(r) for r in c.execute(q).mappings()]
+    for r in rows:
+        for k in ("period_start", "period_end"):
+            r[k] = r[k].isoformat() if r[k] else None
+    return rows

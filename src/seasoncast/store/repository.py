@@ -192,6 +192,13 @@ class Store:
             else:
                 c.execute(update(t.meta).where(t.meta.c.key == key).values(value=value))
 
+    def fingerprint(self) -> str:
+        """Changes whenever events are added or removed (for caching fitted models)."""
+        with self.engine.connect() as c:
+            n, top = c.execute(select(func.count(), func.max(t.events.c.id))
+                               .select_from(t.events)).one()
+        return f"{n}:{top}"
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as c:
             return {name: c.scalar(select(func.count()).select_from(table))

@@ -1,0 +1,256 @@
+"""The season explainer, as data: every sentence comes from a claim or the forecast.
+
+`build_report` gathers the timeline, forecast, rumour verdicts, cast, viewing figures and
+sources; `tldr` and the other sentence builders only ever state what those hold, so
+removing a fact removes its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlsplit
+
+from seasoncast.datespan import DateSpan, describe
+from seasoncast.forecast.model import Forecast
+from seasoncast.model import CastCredit, CastStatus, Event, Kind, Modality, Season, Status
+from seasoncast.timeline import Timeline, TimelineEntry, default_tier
+from seasoncast.verdict import judge
+
+
+@dataclass
+class RumourCheck:
+    span: DateSpan
+    verdict: str
+    probability: float
+    reasons: list[str]
+    sources: list[str]
+
+
+@dataclass
+class Report:
+    season: Season
+    as_of: date
+    timeline: Timeline
+    forecast: Forecast
+    rumours: list[RumourCheck] = field(default_factory=list)
+    slates: list[Event] = field(default_factory=list)
+    cast: list[CastCredit] = field(default_factory=list)
+    viewership: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+    what_would_change: list[str] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.season.title} season {self.season.number}"
+
+    @property
+    def tldr(self) -> list[str]:
+        return [s for s in (status_sentence(self), forecast_sentence(self),
+                            rumour_sentence(self), cast_sentence(self)) if s]
+
+    def to_dict(self) -> dict:
+        return {
+            "title": self.season.title, "season": self.season.number,
+            "as_of": self.as_of.isoformat(), "status": self.timeline.status.value,
+            "tldr": self.tldr,
+            "timeline": self.timeline.to_dict()["entries"],
+            "forecast": self.forecast.to_dict(),
+            "what_would_change": self.what_would_change,
+            "rumours": [{"date": r.span.to_dict(), "verdict": r.verdict,
+                         "probability": round(r.probability, 4), "reasons": r.reasons,
+                         "sources": r.sources} for r in self.rumours],
+            "slates": [{"modality": e.modality.value, "date": e.date.to_dict() if e.date
+                        else None, "note": e.note, "source_url": e.source_url,
+                        "known_on": e.known_on.isoformat()} for e in self.slates],
+            "cast": [c.to_dict() for c in self.cast],
+            "viewership": self.viewership,
+            "sources": self.sources,
+        }
+
+
+def domain(url: str) -> str:
+    if url.startswith("file:"):
+        return "local file"
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else url.split(":", 1)[0]
+
+
+def _day(d: date | None) -> str:
+    return describe(DateSpan.day(d)) if d else "more than eight years from now"
+
+
+# -- the sentences -----------------------------------------------------------------
+
+
+def status_sentence(r: Report) -> str:
+    tl, name = r.timeline, r.heading
+    if tl.status is Status.RELEASED and r.forecast.released:
+        return f"{name} premiered on {_day(r.forecast.released)}."
+    words = {Status.ANNOUNCED: "has been announced but not yet filmed",
+             Status.PREPRODUCTION: "is in pre-production",
+             Status.FILMING: "is filming", Status.POST_PRODUCTION: "is in post-production",
+             Status.SCHEDULED: "has an official premiere date",
+             Status.CANCELLED: "has been cancelled"}[tl.status]
+    reason = tl.status_reason
+    tail = ""
+    if reason is not None:
+        what = reason.kind.value.replace("_", " ")
+        when = describe(reason.date) if reason.date else f"reported {reason.known_on}"
+        verb = {"filming wrap": "filming wrapped", "filming start": "filming began",
+                "renewal": "renewed", "release": "premiere set for", "trailer":
+                "trailer out", "casting": "casting announced", "preproduction":
+                "pre-production began", "cancellation": "cancelled"}.get(what, what)
+        tail = f": {verb} {when} ({domain(reason.source_url)})"
+    plan = _current_plan(tl, Kind.FILMING_WRAP) if tl.status is Status.FILMING else None
+    extra = f"; the wrap is planned for {describe(plan.lead.date)}" if plan else ""
+    return f"{name} {words}{tail}{extra}."
+
+
+def _current_plan(tl: Timeline, kind: Kind) -> TimelineEntry | None:
+    plans = [e for e in tl.current if e.kind is kind and e.modality in (
+        Modality.PLANNED, Modality.ANNOUNCED) and e.lead.date]
+    return max(plans, key=lambda e: e.lead.known_on, default=None)
+
+
+def forecast_sentence(r: Report) -> str | None:
+    fc = r.forecast
+    if fc.released:
+        return None
+    lo, hi = fc.interval(0.8)
+    years = fc.dist.p_by_year()
+    best = max(years, key=years.get)
+    where = "later than " + str(int(list(years)[-2])) if best == "later" else f"in {best}"
+    return (f"seasoncast puts the premiere {where} with {years[best]:.0%} probability "
+            f"(median {_day(fc.dist.quantile(0.5))}; 80% between {_day(lo)} and {_day(hi)}).")
+
+
+def rumour_sentence(r: Report) -> str | None:
+    parts = []
+    for rc in r.rumours:
+        parts.append(f"the rumoured {describe(rc.span)} premiere is {rc.verdict} "
+                     f"({rc.probability:.0%})")
+    for e in r.slates:
+        if e.date is None:
+            continue
+        if e.modality is Modality.DENIED:
+            parts.append(f"the season is absent from the official line-up for "
+                         f"{describe(e.date)}")
+        else:
+            parts.append(f"it is listed in the official line-up for {describe(e.date)}")
+    if not parts:
+        return None
+    text = "; ".join(dict.fromkeys(parts))
+    return text[0].upper() + text[1:] + "."
+
+
+def cast_sentence(r: Report) -> str | None:
+    back = [c.person for c in r.cast if c.status is CastStatus.RETURNING]
+    new = [c.person for c in r.cast if c.status is CastStatus.NEW]
+    if not back and not new:
+        return None
+    bits = []
+    if back:
+        shown = ", ".join(back[:4]) + (f" and {len(back) - 4} more" if len(back) > 4 else "")
+        bits.append(f"{shown} {'return' if len(back) > 1 else 'returns'}")
+    if new:
+        bits.append(f"{len(new)} new cast member{'s' if len(new) > 1 else ''} join")
+    return "; ".join(bits) + "."
+
+
+# -- building ----------------------------------------------------------------------
+
+
+def build_report(store, season: Season, as_of: date) -> Report:
+    from seasoncast.api import forecast_season, season_timeline, trained_forecaster
+    from seasoncast.store.documents import cast_of, viewership_of
+
+    tl = season_timeline(store, season, as_of)
+    fc = forecast_season(store, season, as_of)
+    events = store.events(season.title, season.number, as_of=as_of)
+    report = Report(season, as_of, tl, fc)
+    spans: dict[tuple, list[Event]] = {}
+    for e in events:
+        if e.kind is Kind.RELEASE and e.modality is Modality.RUMORED and e.date:
+            spans.setdefault((e.date.start, e.date.end), []).append(e)
+    for group in spans.values():
+        verdict, p, reasons = judge(fc, events, group[0].date, as_of)
+        report.rumours.append(RumourCheck(group[0].date, verdict, p, reasons,
+                                          sorted({e.source_url for e in group})))
+    latest_slate: dict[tuple, Event] = {}
+    for e in events:
+        if e.kind is Kind.SLATE_LISTING and e.date:
+            latest_slate[(e.date.start, e.date.end)] = e
+    report.slates = list(latest_slate.values())
+    report.cast = cast_of(store, season.title, season.number)
+    report.viewership = viewership_of(store, season.title)
+    report.sources = _sources(events)
+    if not fc.released:
+        model = trained_forecaster(store, as_of)
+        all_events = store.events(season.title, as_of=as_of)
+        report.what_would_change = what_would_change(model, all_events, season, as_of, fc)
+    return report
+
+
+def _sources(events: list[Event]) -> list[dict]:
+    seen: dict[str, dict] = {}
+    for e in sorted(events, key=lambda e: e.known_on):
+        if e.source_url in seen:
+            seen[e.source_url]["claims"] += 1
+            continue
+        seen[e.source_url] = {"url": e.source_url, "domain": domain(e.source_url),
+                              "known_on": e.known_on.isoformat(),
+                              "tier": default_tier(e.source_url).label, "claims": 1}
+    return sorted(seen.values(), key=lambda s: s["known_on"], reverse=True)
+
+
+def what_would_change(model, events: list[Event], season: Season, as_of: date,
+                      fc: Forecast) -> list[str]:
+    """Re-run the forecast with one hypothetical new fact each and say what moves."""
+    base = fc.dist.quantile(0.5)
+    out = []
+    url = "hypothetical:"
+    today_span = DateSpan.day(as_of)
+    own = [e for e in events if e.season == season.number]
+    scenarios = []
+    wrapped = any(e.kind is Kind.FILMING_WRAP and e.modality is Modality.HAPPENED for e in own)
+    started = any(e.kind is Kind.FILMING_START and e.modality is Modality.HAPPENED for e in own)
+    if started and not wrapped:
+        scenarios.append(("filming wrapped today", Kind.FILMING_WRAP))
+    if not any(e.kind is Kind.TRAILER and e.modality is Modality.HAPPENED for e in own):
+        scenarios.append(("a trailer came out today", Kind.TRAILER))
+    for words, kind in scenarios:
+        extra = Event(season.title, season.number, kind, Modality.HAPPENED, today_span, as_of,
+                      url)
+        alt = model.predict([*events, extra], season, season.number, as_of)
+        m = alt.dist.quantile(0.5)
+        if m and base:
+            shift = (m - base).days
+            direction = "earlier" if shift < 0 else "later"
+            out.append(f"If {words}, the median would move {abs(shift)} days {direction}, "
+                       f"to {_day(m)}.")
+    window_q = model.rates.get("official_date")
+    if window_q and not any(e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
+                            and e.date and e.date.precision.value == "day" for e in own):
+        out.append(f"An official premiere date would settle it: in the reference data such "
+                   f"dates held {window_q:.0%} of the time.")
+    slate_year = as_of.year + 1 if as_of.month >= 10 else as_of.year
+    if not any(e.kind is Kind.SLATE_LISTING and e.date and e.date.start.year == slate_year
+               for e in own):
+        extra = Event(season.title, season.number, Kind.SLATE_LISTING, Modality.ANNOUNCED,
+                      DateSpan.year(slate_year), as_of, url)
+        alt = model.predict([*events, extra], season, season.number, as_of)
+        p = alt.dist.p_by_year().get(str(slate_year), 0.0)
+        out.append(f"A listing in the platform's official {slate_year} line-up would raise "
+                   f"the chance of a {slate_year} premiere to {p:.0%}.")
+    return out
+
+
+def month_probabilities(fc: Forecast, months: int = 24) -> list[tuple[date, float]]:
+    """P(premiere in each month) for the chart, from the month-end CDF."""
+    cdf = fc.dist.month_end_cdf(months)
+    out, prev = [], 0.0
+    for end, p in cdf:
+        out.append((end.replace(day=1), max(0.0, p - prev)))
+        prev = p
+    return out

@@ -1,0 +1,163 @@
+"""Rumour checks: "All of Us Are Dead S2 drops December 2026" — true, likely, or not?
+
+A claim is read into (season, span). The answer is
+- `confirmed` only when the premiere itself, or an official date, falls in the span;
+- `contradicted` when official evidence rules the span out: the premiere or an official
+  date or window lies elsewhere, or the span has passed without a premiere;
+- otherwise from the forecast's probability p of a premiere within the span:
+  `likely` (p ≥ 0.60), `uncertain` (0.25 ≤ p < 0.60), `unlikely` (p < 0.25).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from seasoncast.datespan import DateSpan, describe, find_datespans
+from seasoncast.errors import UserError
+from seasoncast.model import Event, Kind, Modality, Season
+
+LIKELY = 0.60
+UNLIKELY = 0.25
+
+_FILLER = re.compile(
+    r"\b(?:will|would|is|are|be|gonna|going to|finally|really|officially|reportedly|"
+    r"premiere[sd]?|premiering|release[sd]?|releasing|drops?|dropping|drop|comes? out|"
+    r"coming( out)?|arrives?|arriving|returns?|returning|debuts?|airs?|airing|streaming|"
+    r"on netflix|netflix|in|on|by|at|the|date|out|new|episodes?|confirmed|rumou?r(ed)?|"
+    r"true|before|until|this|next)\b|[?!.,:;\"“”]", re.IGNORECASE)
+
+
+@dataclass
+class ParsedClaim:
+    season: Season
+    span: DateSpan
+    text: str
+
+
+@dataclass
+class Verdict:
+    claim: ParsedClaim
+    verdict: str
+    probability: float
+    reasons: list[str] = field(default_factory=list)
+    evidence: list[dict] = field(default_factory=list)
+    forecast: object = None
+
+    def to_dict(self) -> dict:
+        return {
+            "claim": {"title": self.claim.season.title, "season": self.claim.season.number,
+                      "kind": "release", "date": self.claim.span.to_dict(),
+                      "text": self.claim.text},
+            "verdict": self.verdict,
+            "probability": round(self.probability, 4),
+            "reasons": self.reasons,
+            "evidence": self.evidence,
+        }
+
+
+def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
+    """Find the season and the claimed span in free text."""
+    from seasoncast.api import resolve_season
+
+    text = text.strip()
+    if not text:
+        raise UserError("the claim is empty; try e.g. \"Wednesday season 3 in 2027\"")
+    if len(text) > 500:
+        raise UserError("the claim is longer than 500 characters")
+    tags = find_datespans(text, as_of, prefer="future")
+    if not tags:
+        raise UserError(f"no date or period found in {text!r}; say when, e.g. "
+                        "\"in December 2026\", \"next month\", \"2027\"")
+    tag = max(tags, key=lambda t: t.end)  # the claimed time usually comes last
+    rest = (text[:tag.start] + " " + text[tag.end:])
+    title_words = re.sub(r"\s+", " ", _FILLER.sub(" ", rest)).strip(" -")
+    if not title_words:
+        raise UserError(f"no title found in {text!r}")
+    return ParsedClaim(resolve_season(store, title_words), tag.span, text)
+
+
+def check_claim(store, text: str, as_of: date) -> Verdict:
+    from seasoncast.api import forecast_season
+
+    claim = parse_claim(store, text, as_of)
+    season = claim.season
+    events = store.events(season.title, season.number, as_of=as_of)
+    fc = forecast_season(store, season, as_of)
+    verdict, p, reasons = judge(fc, events, claim.span, as_of)
+    evidence = [_evidence(e) for e in events if e.kind in (Kind.RELEASE, Kind.SLATE_LISTING,
+                                                           Kind.FILMING_WRAP, Kind.TRAILER,
+                                                           Kind.DELAY, Kind.CANCELLATION)]
+    return Verdict(claim, verdict, p, reasons, evidence, fc)
+
+
+def judge(fc, events: list[Event], span: DateSpan, as_of: date
+          ) -> tuple[str, float, list[str]]:
+    """The verdict on "the season premieres within `span`", its probability and why."""
+    p = fc.dist.prob_between(span.start, span.end) if not fc.released else float(
+        span.contains(fc.released))
+    reasons: list[str] = []
+    verdict = _official(fc.released, events, span, as_of, reasons)
+    if verdict is not None:
+        return verdict, p, reasons
+    verdict = "likely" if p >= LIKELY else "unlikely" if p < UNLIKELY else "uncertain"
+    official = [e for e in events if e.kind is Kind.RELEASE and e.modality is
+                Modality.ANNOUNCED and e.date and e.date.overlaps(span)]
+    if not official:
+        reasons.append("no official announcement supports it")
+    for e in events:
+        if e.kind is Kind.SLATE_LISTING and e.modality is Modality.DENIED and e.date \
+                and e.date.overlaps(span):
+            reasons.append(f"absent from an official line-up for {describe(e.date)}"
+                           f" (reported {e.known_on})")
+            break
+    rumours = [e for e in events if e.kind is Kind.RELEASE and e.modality is Modality.RUMORED
+               and e.date and e.date.overlaps(span)]
+    if rumours:
+        reasons.append(f"the same timing circulates as a rumour ({len(rumours)} report"
+                       f"{'s' if len(rumours) > 1 else ''}), which is not evidence")
+    q = fc.dist.quantiles()
+    median = describe(DateSpan.day(q["p50"])) if q["p50"] else "more than 8 years away"
+    reasons.append(f"the forecast gives {p:.0%} for {describe(span)}; its median is {median}")
+    reasons.append(f"season status: {fc.status.value.replace('_', ' ')}")
+    return verdict, p, reasons
+
+
+def _official(released: date | None, events: list[Event], span: DateSpan, as_of: date,
+              reasons: list[str]) -> str | None:
+    if released:
+        inside = span.contains(released)
+        reasons.append(f"it premiered on {describe(DateSpan.day(released))}")
+        return "confirmed" if inside else "contradicted"
+    dates = [e for e in events if e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
+             and e.date and e.date.precision.value in ("day", "days")]
+    if dates:
+        latest = max(dates, key=lambda e: e.known_on)
+        if latest.date.end >= as_of:
+            reasons.append(f"the official premiere date is {describe(latest.date)} "
+                           f"(announced {latest.known_on})")
+            return "confirmed" if span.contains(latest.date) else (
+                "contradicted" if not span.overlaps(latest.date) else None)
+    windows = [e for e in events if e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
+               and e.date and e.date.end >= as_of]
+    if windows:
+        latest = max(windows, key=lambda e: e.known_on)
+        if not span.overlaps(latest.date):
+            reasons.append(f"the official release window is {describe(latest.date)} "
+                           f"(announced {latest.known_on})")
+            return "contradicted"
+    cancelled = [e for e in events if e.kind is Kind.CANCELLATION and e.modality in (
+        Modality.HAPPENED, Modality.ANNOUNCED)]
+    if cancelled:
+        reasons.append(f"the season was cancelled (reported {cancelled[-1].known_on})")
+        return "contradicted"
+    if span.end < as_of:
+        reasons.append(f"{describe(span)} has passed without a premiere")
+        return "contradicted"
+    return None
+
+
+def _evidence(e: Event) -> dict:
+    return {"source_url": e.source_url, "kind": e.kind.value, "modality": e.modality.value,
+            "date": e.date.to_dict() if e.date else None, "known_on": e.known_on.isoformat()}
