@@ -1,0 +1,104 @@
+"""The CLI through its real entry point (a subprocess), on the bundled data."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.test_reference_import import EVENTS, SEASONS
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cli")
+    e = dict(os.environ, SEASONCAST_DATABASE_URL=f"sqlite:///{root / 'cli.sqlite3'}",
+             XDG_CACHE_HOME=str(root / "cache"), COLUMNS="200")
+    run(e, "init")
+    return e
+
+
+def run(env, *args, check=True):
+    p = subprocess.run([sys.executable, "-m", "seasoncast", *args], env=env,
+                       capture_output=True, text=True, timeout=300)
+    if check and p.returncode != 0:
+        raise AssertionError(f"{args} exited {p.returncode}: {p.stderr}")
+    return p
+
+
+def test_init_is_idempotent(env):
+    p = run(env, "init")
+    assert "added 0 titles, 0 seasons, 0 events" in p.stderr
+
+
+def test_titles_lists_upcoming_seasons(env):
+    rows = json.loads(run(env, "titles", "--json", "--as-of", "2026-11-24").stdout)
+    aouad = [r for r in rows if r["title"] == "All of Us Are Dead" and r["season"] == 2]
+    assert aouad and aouad[0]["status"] == "post_production"
+    assert len(rows) >= 60
+
+
+def test_show_with_a_misspelt_title(env):
+    out = json.loads(run(env, "show", "all of us r dead", "-s", "2", "--json").stdout)
+    assert out["title"] == "All of Us Are Dead"
+    kinds = {e["kind"] for e in out["events"]}
+    assert {"renewal", "filming_start", "filming_wrap"} <= kinds
+    assert all(e["source_url"].startswith("http") for e in out["events"])
+
+
+def test_forecast_json_on_stdout_only(env):
+    p = run(env, "forecast", "All of Us Are Dead", "-s", "2", "--as-of", "2026-11-24",
+            "--json")
+    out = json.loads(p.stdout)
+    assert out["status"] == "post_production" and out["released"] is None
+    assert len(out["cdf"]) == 60
+
+
+def test_import_user_csvs_twice(env, tmp_path):
+    (tmp_path / "s.csv").write_text(SEASONS, encoding="utf-8")
+    (tmp_path / "e.csv").write_text(EVENTS, encoding="utf-8")
+    first = run(env, "import", str(tmp_path / "s.csv"), str(tmp_path / "e.csv"))
+    assert "added 2 seasons and 4 events" in first.stderr
+    again = run(env, "import", str(tmp_path / "s.csv"), str(tmp_path / "e.csv"))
+    assert "added 0 seasons and 0 events; 4 events were already present" in again.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["show", "zzzzqqq"], "no tracked title matches"),
+    (["forecast", "All of Us Are Dead", "-s", "9"], "season 9 is not tracked"),
+    (["forecast", "All of Us Are Dead", "--as-of", "tomorrow"], "is not a date"),
+    (["import", "missing.csv", "missing2.csv"], "cannot open"),
+    (["check", "All of Us Are Dead season 2 soon"], "no date or period"),
+    (["report", "All of Us Are Dead", "-s", "2", "--format", "pdf"], "--format must be"),
+])
+def test_bad_input_is_one_line_and_exit_2(env, args, message):
+    p = run(env, *args, check=False)
+    assert p.returncode == 2
+    assert message in p.stderr
+    assert "Traceback" not in p.stderr
+    assert len(p.stderr.strip().splitlines()) <= 2
+
+
+def test_bad_csv_row_names_file_and_line(env, tmp_path):
+    (tmp_path / "s.csv").write_text(SEASONS, encoding="utf-8")
+    (tmp_path / "e.csv").write_text(EVENTS + "Zombie School,2,premiere,happened,2026-01-01,"
+                                    "2026-01-01,day,2026-01-02,https://x.org/,\n",
+                                    encoding="utf-8")
+    p = run(env, "import", str(tmp_path / "s.csv"), str(tmp_path / "e.csv"), check=False)
+    assert p.returncode == 2 and "e.csv:6: unknown kind 'premiere'" in p.stderr
+
+
+def test_check_and_report(env, tmp_path):
+    v = json.loads(run(env, "check", "All of Us Are Dead S2 drops December 2026",
+                       "--as-of", "2026-01-12", "--json").stdout)
+    assert v["verdict"] in ("unlikely", "contradicted") and v["probability"] < 0.25
+    out = tmp_path / "r.html"
+    run(env, "report", "AOUAD", "-s", "2", "--format", "html", "-o", str(out))
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    j = json.loads(run(env, "report", "AOUAD", "-s", "2", "--format", "json").stdout)
+    assert j["status"] == "post_production" and j["tldr"]
+
+
+def test_data_validate_passes_on_bundled_data(env):
+    assert "ok:" in run(env, "data", "validate").stderr

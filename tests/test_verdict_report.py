@@ -1,0 +1,120 @@
+"""Rumour checks and the explainer, on a small store whose facts we control."""
+
+from datetime import date
+
+import html5lib
+import pytest
+
+from seasoncast.errors import NotFound, UserError
+from seasoncast.reference import read_pair
+from seasoncast.report import build_report, render_html, render_markdown
+from seasoncast.store import Store
+from seasoncast.verdict import check_claim
+from tests.test_forecast import synthetic
+
+SEASONS = """title,season,platform,country,genres,vfx_heavy,episodes,notes
+Zombie School,1,Netflix,KR,horror,true,12,
+Zombie School,2,Netflix,KR,horror,true,,
+Dragon Keep,1,HBO,US,fantasy,true,8,
+"""
+BASE = """title,season,kind,modality,date_start,date_end,precision,known_on,source_url,note
+Zombie School,1,release,happened,2022-01-28,2022-01-28,day,2022-01-28,https://netflix.example/a,
+Zombie School,2,renewal,happened,2022-06-06,2022-06-06,day,2022-06-07,https://variety.com/b,
+Zombie School,2,filming_start,happened,2025-07-01,2025-07-31,month,2025-08-02,https://news.example/c,
+Zombie School,2,filming_wrap,planned,2026-02-11,2026-02-20,part_of_month,2026-01-10,https://news.example/d,
+Dragon Keep,1,filming_wrap,happened,2025-03-01,2025-03-31,month,2025-04-02,https://news.example/e,
+Dragon Keep,1,release,announced,2026-06-14,2026-06-14,day,2026-01-05,https://hbo.example/f,
+"""
+RUMOUR = ("Zombie School,2,release,rumored,2026-12-01,2026-12-31,month,2026-01-08,"
+          "https://fans.example/g,\n")
+SLATE = ("Zombie School,2,slate_listing,denied,2026-01-01,2026-12-31,year,2026-01-09,"
+         "https://news.example/h,absent from the 2026 line-up\n")
+AS_OF = date(2026, 1, 12)
+
+
+def make_store(tmp_path, events: str) -> Store:
+    store = Store.open(f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    store.import_reference(synthetic(60))  # enough history to fit the model
+    (tmp_path / "s.csv").write_text(SEASONS, encoding="utf-8")
+    (tmp_path / "e.csv").write_text(events, encoding="utf-8")
+    store.import_reference(read_pair(tmp_path / "s.csv", tmp_path / "e.csv"))
+    return store
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return make_store(tmp_path, BASE + RUMOUR + SLATE)
+
+
+def test_rumour_is_unlikely_and_says_why(store):
+    v = check_claim(store, "Zombie School S2 drops December 2026", AS_OF)
+    out = v.to_dict()
+    assert out["claim"]["title"] == "Zombie School" and out["claim"]["season"] == 2
+    assert out["claim"]["date"]["start"] == "2026-12-01"
+    assert out["verdict"] == "unlikely" and out["probability"] < 0.25
+    assert any("absent from an official line-up" in r for r in out["reasons"])
+    assert any("rumour" in r for r in out["reasons"])
+    assert {e["kind"] for e in out["evidence"]} >= {"slate_listing", "release"}
+
+
+def test_official_date_confirms_and_contradicts(store):
+    assert check_claim(store, "Dragon Keep season 1 in June 2026", AS_OF).verdict == \
+        "confirmed"
+    v = check_claim(store, "dragon keep 1 premieres in 2027", AS_OF)
+    assert v.verdict == "contradicted"
+    assert any("official premiere date" in r for r in v.reasons)
+
+
+def test_free_text_forms(store):
+    assert check_claim(store, "zombie skool season two next month?", AS_OF).claim.span.start \
+        == date(2026, 2, 1)
+    with pytest.raises(NotFound) as e:
+        check_claim(store, "Breaking Bad season 6 in 2027", AS_OF)
+    assert "no tracked title" in str(e.value)
+    with pytest.raises(UserError, match="no date or period"):
+        check_claim(store, "Zombie School season 2 soon", AS_OF)
+
+
+def test_report_reaches_the_articles_conclusions(store):
+    r = build_report(store, store.season("Zombie School", 2), AS_OF)
+    tldr = " ".join(r.tldr)
+    assert "is filming" in tldr and "mid-February 2026" in tldr
+    assert "rumoured December 2026 premiere is unlikely" in tldr
+    assert "absent from the official line-up for 2026" in tldr
+    years = r.forecast.dist.p_by_year()
+    assert max(years, key=years.get) == "2027"
+
+
+def test_sentences_disappear_with_their_facts(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    store = make_store(tmp_path, BASE)  # no rumour, no slate
+    r = build_report(store, store.season("Zombie School", 2), AS_OF)
+    text = render_markdown(r)
+    assert "rumoured" not in " ".join(r.tldr) and "line-up" not in " ".join(r.tldr)
+    assert "Rumours and official line-ups" not in text
+    assert "## Cast" not in text  # no cast known, no cast section
+
+
+@pytest.mark.parametrize(("title", "n"), [("Zombie School", 2), ("Dragon Keep", 1),
+                                          ("Zombie School", 1)])
+def test_every_format_renders(store, title, n):
+    r = build_report(store, store.season(title, n), AS_OF)
+    md = render_markdown(r)
+    assert md.startswith(f"# {title} season {n}")
+    page = render_html(r)
+    html5lib.HTMLParser(strict=True).parse(page)  # raises on any parse error
+    assert "<script" not in page
+    data = r.to_dict()
+    assert data["forecast"]["title"] == title and data["tldr"]
+
+
+def test_untrusted_text_is_escaped(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    hostile = ("Zombie School,2,slate_listing,denied,2026-01-01,2026-12-31,year,2026-01-09,"
+               "https://news.example/x,<script>alert(1)</script>\n")
+    store = make_store(tmp_path, BASE + hostile)
+    r = build_report(store, store.season("Zombie School", 2), AS_OF)
+    page = render_html(r)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    assert "<script>" not in render_markdown(r)
