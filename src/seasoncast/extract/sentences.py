@@ -37,12 +37,33 @@ class Sentence:
     heading: bool
 
 
+_MARKER = re.compile(r"\s*(?:[#>*\-•|]|\d+[.)]\s|\*\*)")
+
+
+def _segments(text: str):
+    """Lines, with hard-wrapped paragraph lines joined back together: a line of 50+
+    characters that does not end a sentence continues on the next line unless that
+    line starts a heading, bullet or numbered item."""
+    lines = list(_LINE.finditer(text))
+    i = 0
+    while i < len(lines):
+        start, end = lines[i].start(), lines[i].end()
+        while (i + 1 < len(lines) and end - start >= 50
+               and lines[i + 1].start() == end + 1  # no blank line between
+               and not re.search(r"[.!?:\"”’)]\s*$", text[start:end])
+               and not _MARKER.match(lines[i + 1].group())
+               and not _MARKER.match(text[start:end])):
+            i += 1
+            end = lines[i].end()
+        yield start, end
+        i += 1
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with offsets; a line is never joined to the next one."""
+    """Sentences with offsets; lines end sentences unless they are hard-wrapped prose."""
     out: list[Sentence] = []
-    for line in _LINE.finditer(text):
-        ls, le = line.start(), line.end()
-        body = line.group()
+    for ls, le in _segments(text):
+        body = text[ls:le]
         heading = body.lstrip().startswith("#") or (len(body) < 90 and not body.rstrip()
                                                     .endswith((".", "!", '"', "”")))
         pos = 0

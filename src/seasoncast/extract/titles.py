@@ -177,9 +177,19 @@ def find_season_mentions(text: str) -> list[SeasonMention]:
     return out
 
 
+def _line_bounds(text: str, pos: int, reach: int = 300) -> tuple[int, int]:
+    """The line around `pos`, clipped to `reach` characters either side (so that a
+    one-line 400 KB input costs no more than a normal article)."""
+    a = text.rfind("\n", max(0, pos - reach), pos) + 1 or max(0, pos - reach)
+    if a == 0 and pos > reach:
+        a = pos - reach
+    b = text.find("\n", pos, pos + reach)
+    return a, (b if b >= 0 else min(len(text), pos + reach))
+
+
 def _words_before(text: str, end: int) -> list[tuple[int, int]]:
     """Word offsets before `end` on the same line, nearest first."""
-    line_start = text.rfind("\n", 0, end) + 1
+    line_start = _line_bounds(text, end, 200)[0]
     words = [(m.start() + line_start, m.end() + line_start)
              for m in re.finditer(r"[^\s\"“”‘()\[\],;|*#—–]+", text[line_start:end])]
     return words[::-1]
@@ -233,14 +243,14 @@ def _droppable(word: str) -> bool:
 
 def _shouting(text: str, pos: int) -> bool:
     """Is `pos` on an all-caps line (a press-release headline)?"""
-    a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-    letters = [c for c in text[a:b if b >= 0 else len(text)] if c.isalpha()]
+    a, b = _line_bounds(text, pos)
+    letters = [c for c in text[a:b] if c.isalpha()]
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
 
 
 def _leads_line(text: str, phrase_end: int, phrase: str) -> bool:
     """Does the phrase open its line (a heading such as "## 1. Bridgerton (Season 4)")?"""
-    a = text.rfind("\n", 0, phrase_end) + 1
+    a = _line_bounds(text, phrase_end)[0]
     head = text[a:phrase_end]
     return re.fullmatch(r"[#*\s\d.)\-]*" + re.escape(phrase) + r"['’s]*", head.strip()) is not None
 
@@ -256,8 +266,8 @@ def _best_suffix(phrase: str, text: str) -> str | None:
 
 def _headline_case(text: str, pos: int) -> bool:
     """Is `pos` on a line where most words are capitalised (a headline)?"""
-    a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-    words = re.findall(r"[^\W\d_][\w'’]*", text[a:b if b >= 0 else len(text)])
+    a, b = _line_bounds(text, pos)
+    words = re.findall(r"[^\W\d_][\w'’]*", text[a:b])
     return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
 
 
@@ -398,8 +408,20 @@ def _is_suffix_of_tracked(phrase: str, names: dict[str, str]) -> bool:
     return any(pat.search(n) for n in names)
 
 
+_COUNT_CACHE: dict[tuple[int, str], int] = {}
+
+
 def _count(text: str, names: Sequence[str]) -> int:
-    return sum(len(re.findall(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text)) for n in names)
+    """Whole-word occurrences of the names (memoised per text: anchors repeat)."""
+    total = 0
+    for n in names:
+        key = (id(text), n)
+        if key not in _COUNT_CACHE:
+            if len(_COUNT_CACHE) > 5000:
+                _COUNT_CACHE.clear()
+            _COUNT_CACHE[key] = len(re.findall(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text))
+        total += _COUNT_CACHE[key]
+    return total
 
 
 def _find_mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
