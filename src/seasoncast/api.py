@@ -24,7 +24,10 @@ def today() -> date:
 
 def init_store(store: Store) -> ImportResult:
     """Bring the store up to date with the bundled reference data (idempotent)."""
+    from seasoncast.views.bundle import load_bundled_views
+
     result = store.import_reference(load_bundled())
+    load_bundled_views(store)
     store.set_meta("bundled_snapshot", SNAPSHOT.isoformat())
     return result
 

@@ -163,7 +163,7 @@ def cast_sentence(r: Report) -> str | None:
 
 def build_report(store, season: Season, as_of: date) -> Report:
     from seasoncast.api import forecast_season, season_timeline, trained_forecaster
-    from seasoncast.store.documents import cast_of, viewership_of
+    from seasoncast.store.documents import cast_of
 
     tl = season_timeline(store, season, as_of)
     fc = forecast_season(store, season, as_of)
@@ -183,13 +183,48 @@ def build_report(store, season: Season, as_of: date) -> Report:
             latest_slate[(e.date.start, e.date.end)] = e
     report.slates = list(latest_slate.values())
     report.cast = cast_of(store, season.title, season.number)
-    report.viewership = viewership_of(store, season.title)
+    report.viewership = viewing_rows(store, season.title, as_of)
     report.sources = _sources(events)
     if not fc.released:
         model = trained_forecaster(store, as_of)
         all_events = store.events(season.title, as_of=as_of)
         report.what_would_change = what_would_change(model, all_events, season, as_of, fc)
     return report
+
+
+def viewing_rows(store, title: str, as_of: date) -> list[dict]:
+    """The headline viewing figures of the title's seasons, as published by `as_of`: views
+    in the first 91 (or 28) days with the rank at the time, views across Netflix's
+    engagement reports, and figures quoted by ingested articles."""
+    from seasoncast.store.documents import viewership_of
+    from seasoncast.views.figures import season_figures
+
+    rows: list[dict] = []
+    for s in store.seasons(title):
+        f = season_figures(store, title, s.number, as_of)
+        firsts = sorted(f.get("first_days") or [], key=lambda x: (x["metric"] != "views",
+                                                                 -x["window_days"]))
+        if firsts:
+            x = firsts[0]
+            at = x.get("rank_at_the_time") or {}
+            rows.append({"season": s.number, "label": f"{x['metric']} in the first "
+                         f"{x['window_days']} days", "value": x["value"],
+                         "metric": x["metric"], "rank": at.get("rank"),
+                         "category": x.get("category"), "period_start": x["period"]["start"],
+                         "period_end": x["period"]["end"], "source_url": x["source_url"],
+                         "dataset": x.get("dataset")})
+        total = f.get("views_in_reports")
+        if total:
+            rows.append({"season": s.number, "label": "views in Netflix's engagement reports",
+                         "value": total["value"], "metric": total["metric"], "rank": None,
+                         "category": None, "period_start": total["period"]["start"],
+                         "period_end": total["period"]["end"],
+                         "source_url": total["source_url"], "dataset": "engagement reports"})
+    for v in viewership_of(store, title):
+        if v["dataset"] == "article":
+            rows.append({**v, "label": f"{v['metric']} (quoted by an article)",
+                         "dataset": domain(v["source_url"])})
+    return rows
 
 
 def _sources(events: list[Event]) -> list[dict]:

@@ -123,7 +123,9 @@ def render_markdown(report: Report) -> str:
         lines += ["## Viewership", "", "| Season | Figure | Period | Source |",
                   "|---|---|---|---|"]
         for v in r.viewership:
-            lines.append(f"| {v['season']} | {_number(v['value'])} {v['metric']} | "
+            rank = f" (rank {v['rank']} in {v['category']} at the time)" if v.get("rank") else ""
+            lines.append(f"| {v['season']} | {_number(v['value'])} "
+                         f"{v.get('label') or v['metric']}{rank} | "
                          f"{v['period_start'] or '?'} – {v['period_end'] or '?'} | "
                          f"[{v['dataset'] or domain(v['source_url'])}]({v['source_url']}) |")
         lines.append("")
