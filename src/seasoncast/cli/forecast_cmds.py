@@ -65,6 +65,8 @@ def backtest(
     json_out: bool = typer.Option(False, "--json"),
     save_calibration: bool = typer.Option(
         False, "--save-calibration", help="store the fitted calibration map for forecasts"),
+    demand: bool = typer.Option(False, "--demand",
+                                help="add Netflix Top 10 demand as a covariate (experiment)"),
 ) -> None:
     """Time-travel, leave-titles-out backtest of the model against its baselines."""
     from seasoncast.forecast.backtest import run_backtest
@@ -96,7 +98,7 @@ def backtest(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        summary = run_backtest(data, test, sink, progress)
+        summary = run_backtest(data, test, sink, progress, demand=demand)
     if sink:
         sink.close()
     if save_calibration:

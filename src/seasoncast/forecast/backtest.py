@@ -31,6 +31,7 @@ from seasoncast.forecast.baselines import (
     rule_of_thumb,
 )
 from seasoncast.forecast.calibration import StageCalibration, pit
+from seasoncast.forecast.demand import DemandIndex
 from seasoncast.forecast.distribution import DayDistribution
 from seasoncast.forecast.model import PremiereForecaster, TrainingSet
 from seasoncast.model import Event, Kind, Modality
@@ -116,10 +117,12 @@ def summarize(rows: list[dict]) -> dict:
 
 
 def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> dict:
+                 progress: Callable[[int, int], None] | None = None, *,
+                 demand: bool = False) -> dict:
     """Backtest every season of `test` against models trained on `data` (which should
     include `test`'s rows). Returns the summary; writes one JSON line per forecast."""
     cases = cases_of(test)
+    demand_index = DemandIndex.bundled() if demand else None
     by_title: dict[str, list[Event]] = defaultdict(list)
     for e in data.events:
         by_title[e.title].append(e)
@@ -130,11 +133,12 @@ def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = 
     dists: list[tuple[Case, object, dict]] = []
     for cutoff in cutoffs:
         batch = [c for c in cases if cutoff_for(c.as_of) == cutoff]
-        training = TrainingSet.build(data, cutoff)
+        training = TrainingSet.build(data, cutoff, demand_index)
         for fold in sorted({fold_of(c.title) for c in batch}):
             fold_cases = [c for c in batch if fold_of(c.title) == fold]
             excluded = {t for t in by_title if fold_of(t) == fold}
-            model = PremiereForecaster().fit(data, cutoff, excluded, prepared=training)
+            model = PremiereForecaster(demand=demand_index).fit(data, cutoff, excluded,
+                                                                prepared=training)
             ref = ReferenceClass(training.rows, excluded)
             for c in fold_cases:
                 evs = [e for e in by_title[c.title] if e.known_on <= c.as_of]

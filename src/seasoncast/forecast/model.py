@@ -27,6 +27,7 @@ from scipy.special import ndtr  # the normal CDF; scipy.stats would cost seconds
 
 from seasoncast.datespan import DateSpan, describe
 from seasoncast.forecast.calibration import StageCalibration
+from seasoncast.forecast.demand import DemandIndex
 from seasoncast.forecast.distribution import HORIZON_DAYS, DayDistribution
 from seasoncast.forecast.evidence import STAGE_WORDS, STAGES, SeasonState, season_state
 from seasoncast.model import Event, Kind, Modality, Season, Status
@@ -35,6 +36,7 @@ from seasoncast.timeline import derive_status
 
 MODEL_NAME = "seasoncast stage-AFT log-normal v1"
 FEATURES = ["netflix", "korean", "english", "vfx", "sequel", "era"]
+DEMAND_FEATURES = ["demand", "no_demand"]
 ENGLISH_COUNTRIES = {"US", "GB", "CA", "AU", "NZ", "IE"}
 MIN_EVENTS_COVARIATES = 25
 MIN_EVENTS = 6
@@ -102,7 +104,7 @@ class StageModel:
         return ndtr((np.log(days) - self.mu(row)) / self.sigma)
 
 
-def fit_stage(frame) -> StageModel | None:
+def fit_stage(frame, features: list[str] = FEATURES) -> StageModel | None:
     """Fit one stage's censored log-normal model with lifelines."""
     from lifelines import LogNormalAFTFitter, LogNormalFitter
 
@@ -115,7 +117,7 @@ def fit_stage(frame) -> StageModel | None:
             # a covariate needs enough premieres on both sides, or a handful of censored
             # seasons could swing it arbitrarily far
             observed = frame[frame["E"] > 0]
-            cols = [c for c in FEATURES if c == "era" and frame[c].std() > 0
+            cols = [c for c in features if c == "era" and frame[c].std() > 0
                     or c != "era" and min((observed[c] > 0).sum(), (observed[c] == 0).sum())
                     >= MIN_LEVEL_EVENTS]
             try:
@@ -175,26 +177,32 @@ class PremiereForecaster:
     calibration: StageCalibration | None = None
     cutoff: date | None = None
     aliases: dict[str, set[str]] = field(default_factory=dict)
+    demand: DemandIndex | None = None  # an experiment: see forecast/demand.py
 
     @property
     def name(self) -> str:
-        return f"{MODEL_NAME} (trained on data known by {self.cutoff})"
+        extra = " + demand" if self.demand else ""
+        return f"{MODEL_NAME}{extra} (trained on data known by {self.cutoff})"
+
+    @property
+    def features(self) -> list[str]:
+        return FEATURES + DEMAND_FEATURES if self.demand else FEATURES
 
     # -- fitting -------------------------------------------------------------------
     def fit(self, data: ReferenceData, cutoff: date, exclude_titles: set[str] = frozenset(),
             *, prepared: TrainingSet | None = None) -> PremiereForecaster:
         import pandas as pd
 
-        ts = prepared or TrainingSet.build(data, cutoff)
+        ts = prepared or TrainingSet.build(data, cutoff, self.demand)
         self.cutoff = cutoff
         self.aliases = data.aliases
         rows = [r for r in ts.rows if r["title"] not in exclude_titles]
         frame = pd.DataFrame(rows) if rows else pd.DataFrame(
-            columns=["stage", "T", "E", *FEATURES])
+            columns=["stage", "T", "E", *self.features])
         self.stage_models = {}
         for stage in STAGES:
             part = frame[frame["stage"] == stage] if len(frame) else frame
-            model = fit_stage(part) if len(part) else None
+            model = fit_stage(part, self.features) if len(part) else None
             if model is not None:
                 self.stage_models[stage] = model
         self.rates = ts.rates(exclude_titles)
@@ -279,6 +287,8 @@ class PremiereForecaster:
                 drivers, None
         model = self.stage_models[stage]
         row = info.row(anchor)
+        if self.demand is not None:
+            row.update(self.demand.features(st.title or "", st.season, as_of))
         grid = np.arange(HORIZON_DAYS)
         cdf = np.zeros(HORIZON_DAYS)
         for shift in shifts:
@@ -370,7 +380,8 @@ class TrainingSet:
     slips: dict[str, list[tuple[str, int]]]
 
     @classmethod
-    def build(cls, data: ReferenceData, cutoff: date) -> TrainingSet:
+    def build(cls, data: ReferenceData, cutoff: date,
+              demand: DemandIndex | None = None) -> TrainingSet:
         seasons = data.merged_seasons()
         by_title: dict[str, list[Event]] = defaultdict(list)
         for e in data.events:
@@ -386,13 +397,15 @@ class TrainingSet:
                 if st.cancelled:
                     continue
                 info = season_info(seasons.get((title, n)), data.aliases.get(title))
+                extra = demand.features(title, n, cutoff) if demand is not None else {}
                 for stage, day in st.stages.items():
                     end = st.released or cutoff
                     duration = (end - day).days
                     if duration < 0:
                         continue
                     rows.append({"title": title, "stage": stage, "T": max(duration, 1),
-                                 "E": float(st.released is not None), **info.row(day)})
+                                 "E": float(st.released is not None), **info.row(day),
+                                 **extra})
                 if st.released is not None and any(e.season == n and e.known_on <
                                                    st.released for e in events):
                     _outcomes(title, events, n, st.released, outcomes, slips)
