@@ -22,8 +22,9 @@ _LINE = re.compile(r"[^\n]+")
 # Clause boundaries: strong punctuation and the conjunctions that start a new assertion.
 _CLAUSE = re.compile(
     r";|:\s|\s[—–]\s|—|\s-\s|\(|\)|,\s+(?=(?:but|while|whereas|although|though|so|yet|"
-    r"which|meaning|suggesting|and\s+(?:it|they|he|she|the|a|an|filming|production|"
-    r"cameras|season)\b)\b)|\bbut\b|,\s*(?=even if\b|if\b|unless\b)|\s(?=and\s+[A-Z])",
+    r"which|meaning|suggesting|as|after|according|and\s+(?:it|they|he|she|we|i|the|a|an|"
+    r"filming|production|cameras|season)\b)\b)|\bbut\b|,?\s+(?=even if\b|if\b|unless\b)|"
+    r"\s(?=and\s+[A-Z])",
     re.IGNORECASE,
 )
 
@@ -71,7 +72,8 @@ def split_sentences(text: str) -> list[Sentence]:
             before = body[pos:m.start()]
             word = re.search(r"([\w.]+)$", before)
             if m.group().startswith(".") and word and (
-                word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1
+                word.group(1).lower().rstrip(".") in _ABBREV
+                or len(word.group(1)) == 1 and word.group(1).isalpha()
             ):
                 continue
             _emit(out, text, ls + pos, ls + m.end(), heading)

@@ -46,7 +46,7 @@ _SEASON_ORD = re.compile(rf"\b(?P<o>{_ORD})(?:\s+and\s+(?:a\s+)?(?P<o2>{_ORD}))?
 _SEASON_REL = re.compile(
     r"\b(?:the|this|its|a|next|upcoming)\s+(?P<r>new|final|next|upcoming|latest|"
     r"previous|last|coming|forthcoming)?\s*(?:season|installment|chapter|episodes)\b"
-    r"|\bnext\s+season\b|\blast\s+season\b",
+    r"|\bnext\s+season\b|\blast\s+season\b|\bthe\s+next\s+one\b",
     re.IGNORECASE)
 _CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+]*:?$|^[A-Z]\w*:$")
 _CONNECT = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at",
@@ -94,9 +94,22 @@ class TitleContext:
     seasons: list[SeasonMention]
     _starts: list[int] = field(default_factory=list)
 
+    _season_starts: list[int] = field(default_factory=list)
+
     def __post_init__(self) -> None:
         self.mentions.sort()
         self._starts = [m[0] for m in self.mentions]
+        self.seasons.sort(key=lambda m: m.start)
+        self._season_starts = [m.start for m in self.seasons]
+
+    def seasons_between(self, a: int, b: int) -> list[SeasonMention]:
+        """Season mentions starting in [a, b)."""
+        return self.seasons[bisect.bisect_left(self._season_starts, a):
+                            bisect.bisect_left(self._season_starts, b)]
+
+    def mentions_between(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        return self.mentions[bisect.bisect_left(self._starts, a):
+                             bisect.bisect_left(self._starts, b)]
 
     def title_at(self, pos: int) -> tuple[str | None, bool]:
         """The title in force at `pos` and whether it was named in the same breath.
@@ -200,6 +213,10 @@ def _run_before(text: str, end: int) -> str | None:
     tail = text[max(0, end - 3):end]
     if re.search(r"[,.;!?\"“”]\s*$", tail) and not tail.rstrip().endswith(("'", "’")):
         return None
+    quoted = re.search(r"(?:^|[\s(])['‘\"“]([A-Z0-9\u00C0-\u00DE][^'‘’\"“”\n]{0,60}?)['’\"”]\s*$",
+                       text[max(0, end - 80):end])
+    if quoted:  # "'Crown of Ash' Season 2": the quotes delimit the title
+        return quoted.group(1).strip() or None
     taken: list[tuple[int, int]] = []
     near = _words_before(text, end)[:1]
     if near and text[near[0][0]:near[0][1]].lower() in ("its", "their", "his", "her", "a",
@@ -244,8 +261,11 @@ def _droppable(word: str) -> bool:
 def _shouting(text: str, pos: int) -> bool:
     """Is `pos` on an all-caps line (a press-release headline)?"""
     a, b = _line_bounds(text, pos)
-    letters = [c for c in text[a:b] if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+    line = text[a:b]
+    letters = sum(c.isalpha() for c in line) if len(line) < 40 else len(re.findall(
+        r"[^\W\d_]", line))
+    upper = len(re.findall(r"[A-Z\u00C0-\u00DE]", line))
+    return letters > 12 and upper > 0.7 * letters
 
 
 def _leads_line(text: str, phrase_end: int, phrase: str) -> bool:
@@ -278,9 +298,16 @@ def _accept(text: str, pos: int, best: str) -> bool:
 
 _ANCHORS = [
     # "<Title> Season 2", "<Title> (Season 4)", "<Title>'s second season", "<Title> S2"
-    re.compile(rf"(?:'s|’s)?\s*[(:\-–—]?\s*(?:\(\s*)?\b(?:season\s+{_NUM}\b|S\d{{1,2}}\b|"
-               rf"{_ORD}\s+season\b|final\s+season\b)", re.IGNORECASE),
+    re.compile(rf"\b(?:season\s+{_NUM}\b|S\d{{1,2}}\b|{_ORD}\s+season\b|final\s+season\b)",
+               re.IGNORECASE),
 ]
+_ANCHOR_PREFIX = re.compile(r"(?:['’]s)?\s*[(:\-–—]?\s*(?:\(\s*)?$")
+
+
+def _anchor_start(text: str, pos: int) -> int:
+    """Where the title before an anchor ends: "Bridgerton (Season 4" → after "Bridgerton"."""
+    m = _ANCHOR_PREFIX.search(text, max(0, pos - 8), pos)
+    return m.start() if m else pos
 _AFTER = re.compile(
     rf"\b(?:(?:season\s+{_NUM}|{_ORD}(?:\s+and\s+final)?\s+season|final\s+season|new\s+season|"
     r"latest\s+season)\s+of(?:\s+(?-i:the|a|an|its))?(?:\s+(?-i:[a-z][\w-]*)){0,3}|"
@@ -294,8 +321,8 @@ _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:series|drama|show|thriller|comedy|sitcom|"
     r"anime|k-drama|docuseries|saga|romance|procedural)\b", re.IGNORECASE)
 _RUN_AFTER = re.compile(
-    r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F0-9][\w'’\-&!+]*)(?::?\s+(?:(?:of|the|a|an|and|in|on|to|"
-    r"for|from|with|at|by|or|x|&)\s+)*[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-&!+]*)*")
+    r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F0-9][\w'’\-&!+]*+)(?::?\s+(?:(?:of|the|a|an|and|in|on|"
+    r"to|for|from|with|at|by|or|x|&)\s+){0,2}[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-&!+]*+){0,7}")
 _QUOTED = re.compile(r"['‘\"“]([A-Z\u00C0-\u00DE][^'’\"”\n]{1,60}?)['’\"”](?=[\s,.:;!?]|$)")
 
 
@@ -303,6 +330,8 @@ def _after_run(text: str, pos: int, possessive: bool = False) -> str | None:
     m = _RUN_AFTER.match(text, pos)
     if not m:
         return None
+    if re.match(r"['’]s\b", text[m.end():m.end() + 3]) or m.group().endswith(("'s", "’s")):
+        return None  # "the second season of Marvel Television's ...": an owner, not a title
     words = m.group().split()
     if len(words) > 3:  # "Shōgun Returns to Set in Vancouver": keep what recurs
         for n in range(len(words), 0, -1):
@@ -322,7 +351,11 @@ def _after_run(text: str, pos: int, possessive: bool = False) -> str | None:
             len(phrase) > 5 or re.match(r"(?:19|20)\d\d\b", phrase):
         return None
     if " " not in phrase and _count(text, [phrase]) < 2 and not possessive:
-        return None  # "of the Appalachian crime drama", "at Netflix's Tudum event"
+        return None  # "of the Appalachian crime drama"
+    if re.match(r"\s+(?:fan\s+)?(?:event|festival|showcase|app|site|website|account|page|"
+                r"service|library|platform|chart|ranking|list|report|press|panel|stage|"
+                r"presentation|upfront)\b", text[pos + len(m.group()):pos + len(m.group()) + 30]):
+        return None  # "at Netflix's Tudum event"
     return phrase
 
 
@@ -330,14 +363,16 @@ def detect_titles(
     text: str, known_titles: Sequence[Title] = (), title_hint: str | None = None
 ) -> TitleContext:
     """Find the tracked titles of an article and every mention of them."""
+    _COUNT_CACHE.clear()  # counts are per text
     found: Counter[str] = Counter()
     for m in _ANCHORS[0].finditer(text):
         if _shouting(text, m.start()):
             continue
-        phrase = _run_before(text, m.start())
+        end = _anchor_start(text, m.start())
+        phrase = _run_before(text, end)
         if phrase:
             best = _best_suffix(phrase, text)
-            if best and _accept(text, m.start(), best):
+            if best and _accept(text, end, best):
                 found[best] += 1
     for m in _AFTER.finditer(text):
         if _shouting(text, m.start()):
@@ -354,7 +389,7 @@ def detect_titles(
             best = _best_suffix(phrase, text)
             if best and _accept(text, m.start(), best):
                 found[best] += 1
-    for line in text.splitlines()[:3]:
+    for line in text.splitlines()[:3] if not found else ():  # quotes only as a fallback
         for m in _QUOTED.finditer(line):
             q = re.sub(r"\s+(?:\d{1,2}|II|III|IV)$", "", m.group(1).strip())
             if len(q.split()) <= 6 and q.lower() not in _NOT_TITLE:
@@ -408,7 +443,7 @@ def _is_suffix_of_tracked(phrase: str, names: dict[str, str]) -> bool:
     return any(pat.search(n) for n in names)
 
 
-_COUNT_CACHE: dict[tuple[int, str], int] = {}
+_COUNT_CACHE: dict[tuple[int, str], int] = {}  # cleared for every new text
 
 
 def _count(text: str, names: Sequence[str]) -> int:
@@ -426,14 +461,16 @@ def _count(text: str, names: Sequence[str]) -> int:
 
 def _find_mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    covered = bytearray(len(text) + 1)  # longer names first; shorter ones fill the gaps
     for surface in sorted(names, key=len, reverse=True):
         flags = re.IGNORECASE if len(surface.split()) >= 2 else 0
         for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if covered.find(1, m.start(), m.end()) >= 0:
                 continue
-            taken.append((m.start(), m.end()))
+            covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             out.append((m.start(), m.end(), names[surface]))
+            if len(out) > 20_000:
+                break
     return sorted(out)
 
 
