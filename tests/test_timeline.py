@@ -1,0 +1,73 @@
+"""Reconciling claims into one timeline: leads, conflicts, superseded plans, status."""
+
+from datetime import date
+
+from seasoncast.datespan import DateSpan
+from seasoncast.model import Event, Kind, Modality, Status, Tier
+from seasoncast.timeline import reconcile_timeline
+
+TIERS = {"https://netflix.example/": Tier.OFFICIAL, "https://trade.example/": Tier.TRADE,
+         "https://fans.example/": Tier.FAN}
+
+
+def tier_of(url: str) -> Tier:
+    return next((t for prefix, t in TIERS.items() if url.startswith(prefix)), Tier.NEWS)
+
+
+def ev(kind, modality, span, known_on, url):
+    return Event("Show", 2, Kind(kind), Modality(modality), span, known_on, url)
+
+
+EVENTS = [
+    ev("renewal", "happened", DateSpan.month(2022, 6), date(2022, 6, 7),
+       "https://netflix.example/renewal"),
+    ev("filming_start", "planned", DateSpan.year(2024), date(2023, 5, 1),
+       "https://fans.example/plan-2024"),
+    ev("delay", "happened", DateSpan.year(2025), date(2024, 5, 23),
+       "https://trade.example/delay"),
+    ev("filming_start", "happened", DateSpan.month(2025, 7), date(2025, 8, 1),
+       "https://trade.example/start"),
+    ev("filming_wrap", "planned", DateSpan.part_of_month(2026, 2, "mid"), date(2026, 1, 10),
+       "https://fans.example/wrap-plan"),
+    ev("filming_wrap", "happened", DateSpan.day(date(2026, 2, 18)), date(2026, 2, 20),
+       "https://fans.example/wrap-18"),
+    ev("filming_wrap", "happened", DateSpan.day(date(2026, 2, 19)), date(2026, 2, 21),
+       "https://trade.example/wrap-19"),
+]
+
+
+def test_plans_superseded_and_conflicts_visible():
+    tl = reconcile_timeline("Show", 2, EVENTS, date(2026, 3, 1), tier_of)
+    plans = [e for e in tl.entries if e.modality is Modality.PLANNED]
+    assert plans and all(e.superseded for e in plans)
+    wrap = next(e for e in tl.entries if e.kind is Kind.FILMING_WRAP
+                and e.modality is Modality.HAPPENED)
+    # the trade report leads; the fan site's different day stays visible as a conflict
+    assert wrap.lead.source_url == "https://trade.example/wrap-19"
+    assert [c.source_url for c in wrap.conflicting] == ["https://fans.example/wrap-18"]
+    assert set(wrap.sources) == {"https://trade.example/wrap-19", "https://fans.example/wrap-18"}
+    assert tl.status is Status.POST_PRODUCTION
+    assert tl.status_reason.kind is Kind.FILMING_WRAP
+
+
+def test_status_follows_the_as_of_day():
+    assert reconcile_timeline("Show", 2, EVENTS, date(2023, 1, 1), tier_of).status is \
+        Status.ANNOUNCED
+    mid = reconcile_timeline("Show", 2, EVENTS, date(2026, 1, 12), tier_of)
+    assert mid.status is Status.FILMING
+    current_plan = [e for e in mid.current if e.kind is Kind.FILMING_WRAP]
+    assert current_plan and not current_plan[0].superseded  # not yet overtaken on that day
+    released = [*EVENTS, ev("release", "happened", DateSpan.day(date(2027, 3, 5)),
+                            date(2027, 3, 5), "https://netflix.example/premiere")]
+    assert reconcile_timeline("Show", 2, released, date(2027, 3, 6), tier_of).status is \
+        Status.RELEASED
+
+
+def test_agreeing_reports_corroborate():
+    extra = ev("filming_start", "happened", DateSpan.day(date(2025, 7, 14)), date(2025, 7, 20),
+               "https://fans.example/start-day")
+    tl = reconcile_timeline("Show", 2, [*EVENTS, extra], date(2026, 3, 1), tier_of)
+    starts = [e for e in tl.entries if e.kind is Kind.FILMING_START
+              and e.modality is Modality.HAPPENED]
+    assert len(starts) == 1 and not starts[0].conflicting
+    assert len(starts[0].sources) == 2
