@@ -90,7 +90,7 @@ def store_document(store: Store, *, text: str, content_hash: str, url: str | Non
             if claim.season is None:
                 continue
             ev = claim_to_event(claim, name, known_on, source_url)
-            fp = event_fingerprint(ev) + ":" + (claim.subject or "")
+            fp = fingerprint(event_fingerprint(ev), claim.subject)  # one claim per person
             if fp in seen:
                 continue
             seen.add(fp)
