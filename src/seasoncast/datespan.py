@@ -553,7 +553,7 @@ def _mon_year(m, ref, prefer):
 
 
 # "in February", "by March", "this July", "next March", "last October"
-@RULES.add(r"\b(?:(?P<rel>this|next|last|in|by|until|since|from|during|early|late|a|an|as)\s+)"
+@RULES.add(r"\b(?:(?P<rel>this|next|last|in|by|until|since|from|during|early|late|a|an|as|for)\s+)"
            r"(?P<mon>january|february|march|april|june|july|august|september|october|"
            r"november|december|jan|feb|aug|sept|oct|nov|dec)\b(?!\s+(?:19|20)\d\d)")
 def _mon_alone(m, ref, prefer):
@@ -631,7 +631,8 @@ def _ago(m, ref, prefer):
 
 # "in May", "by May", "a May premiere": the month May only when capitalised after a
 # preposition, so the verb "may" is never read as a date
-@RULES.add(r"\b(?P<rel>(?i:this|next|last|in|by|until|since|from|during|early|late|mid|a|as))"
+@RULES.add(r"\b(?P<rel>(?i:this|next|last|in|by|until|since|from|during|early|late|mid|a|as|"
+           r"for))"
            r"[\s-]+(?P<mon>(?-i:May))\b(?!\s+(?:19|20)\d\d)")
 def _may_alone(m, ref, prefer):
     return _mon_alone(m, ref, prefer)

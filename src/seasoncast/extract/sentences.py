@@ -97,7 +97,8 @@ def clause_bounds(sentence: str) -> list[tuple[int, int]]:
     """Offsets (relative to the sentence) of its clauses, in order."""
     cuts = [0]
     for m in _CLAUSE.finditer(sentence):
-        cuts.append(m.start())
+        if m.start() - cuts[-1] > 3:  # ", but" is one boundary, not two
+            cuts.append(m.start())
     cuts.append(len(sentence))
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 

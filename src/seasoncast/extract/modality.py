@@ -1,0 +1,208 @@
+"""Modality: how the article holds a claim (happened / announced / planned / expected /
+rumored / denied), read from cue words, tense and the date relative to publication.
+
+The rules run in a fixed order, strongest first, and each returns the cue that fired so
+the decision can be shown to a user. Cue scope matters: a hedge only colours the clause
+it sits in ("wraps in February, but likely won't release until 2027"), while writer
+asides such as "our best guess" or attribution such as "according to reports" colour the
+whole sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from seasoncast.model import Modality
+
+_I = re.IGNORECASE
+SKIP = re.compile(
+    r"\b(?:if|unless|whether|imagine|suppose|supposing|even\s+if|in\s+case)\b|"
+    r"\b(?:could|would|should|might|must)(?:\s+not)?\s*(?:have|['’]ve)\b|"
+    r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?rul(?:e|es|ed|ing)\s+out\b|\bwhat\s+if\b|"
+    r"\bassuming\b", _I)
+NEGATION = re.compile(
+    r"\bnot\b(?!-)|n['’]t\b|\bnever\b|\bno\s+longer\b|\bnowhere\b|\babsent\b|\bmissing\b|"
+    r"\bleft\s+off\b|\bexcluded\b|\bwithout\b|\bno\s+(?:sign|mention)\b|\bnor\b|"
+    r"\bisn['’]t\b|\bwasn['’]t\b|\bno\b(?!\s+(?:doubt|longer\s+a\s+secret|wonder))|\bdon['’]t\s+hold\s+your\s+breath\b|\bfailed\s+to\b|"
+    r"\bruled\s+out\b|\bdenied\b|\bdenies\b|\bdebunk", _I)
+UNTIL = re.compile(r"\b(?:until|till|before|not\s+before)\s*$", _I)
+RUMOR = re.compile(
+    r"\brumou?r(?:s|ed|mill)?\b|\bchatter\b|\bspeculat\w*|\bleak(?:s|ed|er)?\b|\bbuzz\w*|"
+    r"\bwhisper\w*|\bunconfirmed\b|\bunverified\b|\bfan\s+theor\w+|"
+    r"\bfans?\b[^.]{0,40}?\b(?:convinced|claim\w*|believ\w*|circulat\w*|insist\w*|"
+    r"specul\w*|think|say|expect\w*|hop\w*|predict\w*)|\binsiders?\s+(?:claim|say|said)|"
+    r"\b(?:social\s+media|twitter|reddit|tiktok|instagram|weibo|x)\s+(?:posts?|users?|"
+    r"accounts?|is|are|has|have)\b|\bcirculat\w+|\btrending\b|\ballegedly\b|"
+    r"\bcommunity\s+(?:posts?|pages?)\b|\bnetizens?\b|\bviral\b|\bsomeone\s+on\b|"
+    r"\bclaimed\b|\bclaims\s+(?:that\s+)?(?:netflix|the|it|season)\b|\btabloid\b|"
+    r"\bunnamed\b|\banonymous\b|\bmagazine\s+report|"
+    r"\b(?:they|he|she|someone|people|users?)\s+claim\w*|\b(?:tiktok|tweet|thread|post|"
+    r"video|account|leaker|insider|poster)s?\s+(?:claim|say|said|suggest|saying)\w*|\bonline\s+communit\w+|"
+    r"\baccording\s+to\s+(?:a\s+)?(?:fan|leaker)", _I)
+HEDGE = re.compile(
+    r"\blikely\b|\bunlikely\b|\bprobabl[ey]\b|\bpossibl[ey]\b|\bmaybe\b|\bperhaps\b|"
+    r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bwould\b|['’]d\s+(?:bet|guess|say|put|expect)\b|"
+    r"\b(?:we|i)\s+(?:expect|think|reckon|predict|estimate|suspect|believe|bet|guess|"
+    r"anticipate|wouldn['’]t\s+be\s+surprised)\b|\bour\s+(?:own\s+)?(?:best\s+)?"
+    r"(?:guess|read|bet|prediction|estimate|take|money)\b|\bmy\s+(?:best\s+)?(?:guess|bet|"
+    r"money)\b|\blooks?\s+like\b|\blooking\s+(?:a\s+lot\s+)?(?:more\s+)?(?:like|likely|"
+    r"probable)\b|\bodds\s+are\b|\bchances\s+are\b|\brealistic(?:ally)?\b|"
+    r"\bat\s+the\s+earliest\b|\bearliest\s+realistic\b|\bsafe\s+bet\b|\bin\s+our\s+view\b|"
+    r"\bexpect\b(?!\w)|\bshould\b|\bprojected\b|\bpredict\w*|\bguess\w*|\bwe['’]re\s+"
+    r"(?:betting|guessing|looking\s+at)\b|\byou['’]re\s+looking\s+at\b|\bpencil\b", _I)
+OFFICIAL = re.compile(
+    r"\bofficial(?:ly)?\b|\bconfirm(?:s|ed|ing)?\b|\bannounc\w+|\bunveil\w*|\bpress\s+"
+    r"release\b|\b(?:netflix|hbo|max|prime\s+video|amazon|disney\+?|apple(?:\s+tv\+?)?|"
+    r"hulu|peacock|paramount\+?|fx|amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|"
+    r"kbs|mbc|coupang\s+play|tving|wavve|disney|the\s+streamer|the\s+network|the\s+studio|"
+    r"the\s+platform|the\s+broadcaster|the\s+channel|showrunners?|creators?)(?:['’]s)?\s+"
+    r"(?:[\w.-]+\s+){0,3}?(?:has\s+|have\s+|also\s+)?(?:said|says|say|dated|set|sets|locked|"
+    r"revealed|reveals|told|shared|posted|confirmed|announced|tweeted|unveiled|noted|"
+    r"teased)\b|\bdated\b|\bsaid\s+in\s+a\s+statement\b|\bofficial\s+site\b", _I)
+PLAN = re.compile(
+    r"\bschedul\w+|\bset\s+(?:to|for)\b|\bslated\b|\bplan(?:s|ned|ning)?\b|"
+    r"\btarget\w*|\baim(?:s|ed|ing)?\b|\bdue\s+(?:to|in|for)\b|\bexpected\s+to\b|"
+    r"\bis\s+expected\b|\btentativ\w+|\breported(?:ly)?\b|\baccording\s+to\b|"
+    r"\bsources?\b|\binsiders?\b|\bis\s+said\s+to\b|\bmedia\b|\boutlets?\b|\bare\s+said\s+to\b|\bcalls?\s+for\b|"
+    r"\bcalled\s+for\b|\bsupposed\s+to\b|\bwas\s+to\b|\boriginal(?:ly)?\b|\bon\s+track\b|"
+    r"\bpoised\b|\bgearing\s+up\b|\bpreparing\b|\bwill\b|['’]ll\b|\bgoing\s+to\b|"
+    r"\bset\s+to\b|\bintends?\b|\bhopes?\s+to\b", _I)
+ATTRIBUTION = re.compile(
+    r"\b(?:media|outlets?|reports?|sources?|insiders?|people)\b[^.]{0,30}?\b(?:said|say|says|"
+    r"reported|report|suggested|told)\b|\baccording\s+to\b|\breported(?:ly)?\b", _I)
+ORIGINAL_PLAN = re.compile(
+    r"\boriginal(?:ly)?\s+(?:plan\w*|scheduled|slated|set|expected|intended|supposed|targeted|"
+    r"aimed|due|date|window|target|hoped|meant|announced)\b|\b(?:was|were)\s+originally\b|\bwas\s+(?:supposed|scheduled|slated|set|planned|due|expected)\b|"
+    r"\bwere\s+(?:supposed|scheduled|slated|set|planned|due|expected)\b|\bhad\s+(?:been\s+)?"
+    r"(?:planned|hoped|aimed|targeted)\b|\bplan\s+called\b|\b(?:the\s+)?plans?\s+(?:was|were|"
+    r"had\s+been)\b|\binitial(?:ly)?\b|\bfirst\s+"
+    r"(?:planned|scheduled)\b|\bcalled\s+for\b", _I)
+FUTURE = re.compile(
+    r"\bwill\b|['’]ll\b|\bwon['’]t\b|\bgoing\s+to\b|\bset\s+to\b|\bdue\s+to\b|\bto\s+"
+    r"(?:be|begin|start|wrap|premiere|release|debut|arrive|air|roll|finish|return|drop|"
+    r"land|launch)\b|\bupcoming\b|\bnext\b|\bexpected\b|\bscheduled\b|\bslated\b|"
+    r"\bplanned\b|\bplans?\b|\bcoming\b|\bshall\b", _I)
+PAST = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?\w+ed\b|\b(?:has|have|had)\s+"
+    r"(?:\w+\s+){0,2}?(?:begun|got|gotten|shot|taken|gone|come|done|seen|hit|set|begun)\b|"
+    r"\bwas\b|\bwere\b|\bdid\b|\bago\b|\bback\s+in\b|\balready\b|\bearlier\b|\blast\b|"
+    r"\bsince\b|\byesterday\b|\bpreviously\b|\bfinally\b|\b(?:appeared|featured|included|"
+    r"listed|showed|made|got|saw|took|went|unveiled|revealed|released|dropped|shared|posted|"
+    r"debuted|premiered|launched|published|aired|gave|handed|offered|screened|informed|"
+    r"told|notified|decided|chose|picked|ordered)\b", _I)
+BACKGROUND = re.compile(r"\b(?:after|following|despite|amid|through)\s+(?:[\w'’-]+\s+){0,3}$",
+                        _I)
+
+
+def _reported_official(sentence: str, before_trigger: str) -> str | None:
+    """"Netflix has confirmed that ...", "Disney+ said that filming will start": an
+    official reporting verb whose complement holds the trigger."""
+    head = sentence[: max(0, sentence.find(before_trigger))] + before_trigger
+    m = re.search(OFFICIAL.pattern + r"[^.;]{0,20}?\b(?:that\b|:)", head, _I)
+    return m.group() if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityDecision:
+    modality: Modality | None  # None: skip the claim
+    cue: str | None
+    explicit: bool  # a cue fired (vs. a default from tense/date)
+    until: bool = False  # "won't ... until X": X is the end of the denial
+    past_plan: bool = False  # "was originally planned for April": a plan made earlier
+
+
+@lru_cache(maxsize=8192)
+def _cue(pattern: re.Pattern[str], text: str) -> str | None:
+    """The first cue of a kind in `text` (cached: claims of one sentence share text)."""
+    m = pattern.search(text)
+    return m.group() if m else None
+
+
+def decide(
+    *,
+    clause: str,
+    before_trigger: str,
+    sentence: str,
+    before_date: str,
+    trigger_past: bool,
+    trigger_nominal: bool,
+    date_past: bool | None,
+    date_future: bool | None,
+    trigger_text: str = "",
+    after_trigger: str = "",
+    whole_clause: str = "",
+    kind: str = "",
+    trailing: str = "",
+    today: bool = False,
+) -> ModalityDecision:
+    """Classify one trigger (+ its date, if any).
+
+    `clause` is the text of the clause(s) holding the trigger and its date, cut at the
+    later of the two (so that trailing asides such as "ending weeks of speculation" do
+    not colour the claim); `before_trigger` the clause text up to the trigger;
+    `before_date` the clause text up to the date.
+    """
+    if cue := _cue(SKIP, re.split(r",\s", before_trigger)[-1]):
+        # "If filming wraps in June, ..." is hypothetical; what follows the comma is the
+        # writer's conclusion and is judged on its own cues
+        return ModalityDecision(None, cue, True)
+    neg = _cue(NEGATION, before_trigger + " " + trigger_text) or _cue(NEGATION,
+                                                                     before_date[-60:])
+    if kind == "slate_listing" and not neg:
+        neg = _cue(NEGATION, after_trigger + " " + trailing)  # "..., Wednesday was nowhere on it"
+    if neg and not re.search(r"\bnot\s+only\b|\bnot\s+(?:one|just)\b|\bno\s+doubt\b", clause,
+                             _I):
+        return ModalityDecision(Modality.DENIED, neg, True,
+                                until=bool(UNTIL.search(before_date[-12:])))
+    if cue := _cue(RUMOR, clause):
+        return ModalityDecision(Modality.RUMORED, cue, True)
+    writer = re.search(r"\b(?:our|my)\s+(?:own\s+)?(?:best\s+)?(?:guess|read|bet|take|"
+                       r"prediction|money|estimate)\b|\bwe\s+(?:think|expect|reckon|predict|"
+                       r"suspect)\b", sentence[:40] + " | " + (whole_clause or clause), _I)
+    cue = _cue(HEDGE, whole_clause or clause)
+    if cue and cue.lower() in ("would", "could", "may", "might", "should") and ATTRIBUTION.search(
+            clause):
+        cue = None  # "reports had said the series would be back": reported, not hedged
+    if writer or cue:
+        return ModalityDecision(Modality.EXPECTED, writer.group() if writer else cue, True)
+    if kind == "delay" and not trigger_nominal and (trigger_past or re.search(
+            r"\b(?:has|have|had|was|were|been)\s+(?:\w+\s+)?$", before_trigger, _I)
+            or re.match(r"(?:delays|pushes|postpones|moves|bumps)\b", trigger_text, _I)):
+        return ModalityDecision(Modality.HAPPENED, trigger_text, True)  # "has pushed it to"
+    if kind == "filming_start" and date_future is not True and re.match(
+            r"(?:is|are)\s+(?:already\s+|now\s+|currently\s+|still\s+)?(?:filming|shooting|"
+            r"in\s+production)", trigger_text, _I):
+        return ModalityDecision(Modality.HAPPENED, trigger_text, True)  # under way now
+    if trigger_nominal and date_future is not True and BACKGROUND.search(before_trigger):
+        return ModalityDecision(Modality.HAPPENED, "after", True)
+    if re.search(r"\boriginally\s+(?:announced|confirmed|dated|set)\b", clause, _I):
+        return ModalityDecision(Modality.ANNOUNCED, "originally announced", True, past_plan=True)
+    if ORIGINAL_PLAN.search(clause):
+        return ModalityDecision(Modality.PLANNED, _cue(ORIGINAL_PLAN, clause), True,
+                                past_plan=True)
+    after_past = trigger_nominal and bool(re.match(
+        r"[^,;]{0,40}?\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed|"
+        r"dropped|arrived|debuted|landed|came\s+out|went\s+live|premiered|showed|"
+        r"revealed|unveiled|released)\b", after_trigger, _I))
+    past = date_past is True or (date_past is None and (
+        trigger_past or after_past or bool(PAST.search(before_trigger[-40:]))))
+    if today and not FUTURE.search(before_trigger[-40:] + " " + trigger_text):
+        past = True  # "the teaser debuts today"
+    if date_future is True or (date_past is None and FUTURE.search(before_trigger[-40:])):
+        past = False
+    if not past and date_future is None and trigger_past:
+        past = True
+    official = _cue(OFFICIAL, clause) or _reported_official(sentence, before_trigger) or (
+        _cue(OFFICIAL, trailing) if re.match(r"\s*,", trailing) else None)
+    if past:
+        verbal = date_past is not True or trigger_past or after_past
+        return ModalityDecision(Modality.HAPPENED, "past tense" if verbal else None, verbal)
+    if official and (date_future or FUTURE.search(clause) or not trigger_past):
+        return ModalityDecision(Modality.ANNOUNCED, official, True)
+    if cue := _cue(PLAN, sentence):
+        return ModalityDecision(Modality.PLANNED, cue, True)
+    if date_future:
+        return ModalityDecision(Modality.PLANNED, None, False)
+    return ModalityDecision(None, None, False)

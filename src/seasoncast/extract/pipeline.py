@@ -1,0 +1,778 @@
+"""The extraction pipeline: text in, claims + cast + viewership out (interfaces.md §3).
+
+Steps, each in its own module so every decision can be traced:
+sentences (offsets) → titles and season mentions (coreference) → date tagging
+(`seasoncast.datespan`) → triggers per kind → date-to-trigger assignment → modality
+rules → claim assembly (superseded plans, "not until" denials) → clean-up (duplicates,
+undated echoes of dated claims) → cast and viewership.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from seasoncast.datespan import DateSpan, DateSpanError, Precision, TaggedSpan, find_datespans
+from seasoncast.extract.cast import extract_cast
+from seasoncast.extract.modality import ModalityDecision, decide
+from seasoncast.extract.places import find_location
+from seasoncast.extract.published import guess_published
+from seasoncast.extract.sentences import Sentence, clause_bounds, clause_of, split_sentences
+from seasoncast.extract.titles import WORD_NUMBERS, SeasonMention, TitleContext, detect_titles
+from seasoncast.extract.triggers import Trigger, find_triggers
+from seasoncast.extract.viewership import extract_viewership
+from seasoncast.model import CastCredit, Claim, Kind, Modality, Title, Viewership
+
+MAX_CHARS = 400_000  # longer input is cut: bounded time and memory on hostile files
+# kinds whose bare "it happened" is news even without a date (a premiere without a
+# date is almost always an aside about an earlier season, so it is not kept)
+_UNDATED_OK = {Kind.RENEWAL, Kind.CAST_WRAP, Kind.TEASER, Kind.TRAILER, Kind.DELAY,
+               Kind.CANCELLATION, Kind.FILMING_WRAP, Kind.FILMING_START,
+               Kind.ADDITIONAL_FILMING, Kind.CASTING, Kind.PREPRODUCTION}
+_SPEECH = re.compile(r"\b(?:announc\w*|confirm\w*|said|says|revealed|reveals|told|unveil\w*|"
+                     r"reported|stated|declared|denied|denies)\b", re.IGNORECASE)
+_ANNOUNCEMENT_KINDS = {Kind.RENEWAL, Kind.CANCELLATION, Kind.SLATE_LISTING, Kind.TEASER,
+                       Kind.TRAILER, Kind.CASTING}
+_CONTRAST = re.compile(r"(?:\bthan|\binstead\s+of|\bnot)\s+(?:a\s+|an\s+|the\s+)?$",
+                       re.IGNORECASE)
+
+
+@dataclass
+class Extraction:
+    """What one document says. `to_dict()` is exactly interfaces.md §3."""
+
+    url: str | None
+    published: date | None
+    chars: int
+    claims: list[Claim] = field(default_factory=list)
+    cast: list[CastCredit] = field(default_factory=list)
+    viewership: list[Viewership] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    name_variants: dict[str, str] = field(default_factory=dict)  # "Park Ji-hu" -> "Park Ji Hu"
+
+    @property
+    def document(self) -> dict:
+        return {"url": self.url,
+                "published": self.published.isoformat() if self.published else None,
+                "chars": self.chars}
+
+    def to_dict(self) -> dict:
+        return {"document": self.document,
+                "claims": [c.to_dict() for c in self.claims],
+                "cast": [c.to_dict() for c in self.cast],
+                "viewership": [v.to_dict() for v in self.viewership]}
+
+
+@dataclass
+class _Draft:
+    """A claim before clean-up, with the evidence used to decide it."""
+
+    claim: Claim
+    explicit_modality: bool
+    explicit_season: bool
+    sentence: int
+    trigger: str = ""
+
+
+def extract_document(
+    text: str,
+    *,
+    published: date | None = None,
+    title_hint: str | None = None,
+    known_titles: Sequence[Title] = (),
+    url: str | None = None,
+) -> Extraction:
+    """Read one article (plain text) and return its claims, cast and viewership."""
+    text = text[:MAX_CHARS]
+    if published is None:
+        published = guess_published(text)
+    ctx = detect_titles(text, known_titles, title_hint)
+    masked = ctx.masked(text)
+    sentences = split_sentences(text)
+    focus = _focus_seasons(ctx, text)
+    drafts: list[_Draft] = []
+    topic: Kind | None = None
+    last_year: int | None = None
+    last_slate: DateSpan | None = None  # "also made the list" refers to the line-up named
+    recent: Kind | None = None  # the kind last triggered in this paragraph
+    carry: dict[str, int] = {}  # seasons named in the previous sentence
+    # one tagging pass over the whole text, then shared out by sentence (fast)
+    walled = _walled(masked, sentences)  # titles blanked: "HBO's House of the Dragon has
+    # wrapped" reads as "HBO's ... has wrapped"
+    all_triggers = _by_sentence(sentences, find_triggers(walled),
+                                lambda t, o: replace(t, start=t.start - o, end=t.end - o,
+                                                     text=text[t.start:t.end]))
+    wanted = _may_hold_claims(sentences, all_triggers)
+    all_dates = _by_sentence(sentences, find_datespans(_dated_only(
+        _walled(masked, sentences), sentences, wanted), published),
+        lambda t, o: TaggedSpan(t.start - o, t.end - o, t.span))
+    for i, s in enumerate(sentences):
+        triggers = all_triggers[i]
+        if s.question or (s.heading and s.text.rstrip().endswith("?")):
+            topic = triggers[-1].kind if triggers else (
+                Kind.RELEASE if re.match(r"\W*(?:Q\W+)?when\b", s.text, re.I) else topic)
+            continue
+        dates = [t for t in all_dates[i] if not _is_contrast(s.text, t)
+                 and not _FIGURE_NEAR.search(s.text[max(0, t.start - 60):t.start] + (
+                     "between " if re.match(r"(?:between|from)\b", t.span.text or "", re.I)
+                     else ""))]
+        dates = _anaphoric(s.text, dates, last_year) + dates
+        dates.sort(key=lambda t: t.start)
+        for t in dates:
+            if re.search(r"(?:19|20)\d\d", t.span.text or ""):
+                last_year = t.span.start.year
+        if s.heading and not triggers:
+            topic = None
+        context = topic
+        if not triggers and dates and context is None and recent and not s.heading:
+            context = recent  # "Our read: June looks plausible." after a release paragraph
+        if triggers:
+            recent = triggers[-1].kind
+        elif s.heading or s.start - sentences[i - 1].end > 1 and i and "\n\n" in text[
+                sentences[i - 1].end:s.start]:
+            recent = None
+        cue_needed = context is not topic
+        for d in _claims_in_sentence(i, s, triggers, dates, ctx, focus, published, context,
+                                     carry):
+            if cue_needed and (not d.explicit_modality
+                               or d.claim.modality is Modality.HAPPENED):
+                continue  # borrowing the paragraph's kind needs a hedge, plan or rumour
+            if d.claim.kind is Kind.SLATE_LISTING:
+                if d.claim.date is None and last_slate is not None:
+                    d.claim = replace(d.claim, date=last_slate)
+                elif d.claim.date is not None:
+                    last_slate = d.claim.date
+            drafts.append(d)
+        drafts.extend(_parenthetical_premieres(i, s, dates, ctx, published))
+        carry = {}
+        for sm in ctx.seasons_between(s.start, s.end):
+            if len(sm.numbers) == 1:
+                title, _ = ctx.title_at(sm.start)
+                if title is not None:
+                    carry[title] = sm.numbers[0]
+    claims = _clean(drafts, published)
+    claims = _previous_season_fix(claims, drafts)
+    cast, variants = extract_cast(text, sentences, ctx, focus)
+    viewership = extract_viewership(text, sentences, ctx, focus, claims, published)
+    return Extraction(url, published, len(text), claims, cast, viewership, ctx.titles, variants)
+
+
+_YEARLESS = re.compile(r"(?:19|20)\d\d|\b(?:this|next|last|ago|yesterday|today|tomorrow|"
+                       r"year|week|month)\b", re.IGNORECASE)
+def _retense(t: TaggedSpan, modality: Modality, published: date | None) -> TaggedSpan:
+    """A date without a year ("in May", "the fall") is placed by the claim's modality:
+    a plan, hope or rumour looks forward, a fact looks back."""
+    raw = t.span.text or ""
+    if published is None or _YEARLESS.search(raw):
+        return t
+    prefer = "past" if modality is Modality.HAPPENED else "future"
+    again = find_datespans(raw, published, prefer)
+    if not again:
+        return t
+    return TaggedSpan(t.start, t.end, replace(again[0].span, text=raw))
+
+
+_ANAPHOR = re.compile(r"\b(?:that|the\s+same|later\s+that)\s+(?P<u>spring|summer|fall|autumn|"
+                      r"winter|year)\b|\bwithin\s+the\s+year\b", re.IGNORECASE)
+
+
+def _anaphoric(sentence: str, dates: list[TaggedSpan], year: int | None) -> list[TaggedSpan]:
+    """"that fall", "later that year", "within the year": the year last named."""
+    out = []
+    for m in _ANAPHOR.finditer(sentence):
+        if any(t.start < m.end() and m.start() < t.end for t in dates):
+            continue
+        before = [t for t in dates if t.end <= m.start() and re.search(
+            r"(?:19|20)\d\d", t.span.text or "")]
+        year = before[-1].span.start.year if before else year
+        if year is None:
+            continue
+        unit = (m["u"] or "year").lower()
+        if unit == "year":
+            span = DateSpan.year(year, m.group())
+        else:
+            span = DateSpan.season(year, "fall" if unit == "autumn" else unit, m.group())
+        out.append(TaggedSpan(m.start(), m.end(), span))
+    return out
+
+
+def _is_dateline(sentence: str, t: TaggedSpan) -> bool:
+    """"**August 14, 2025** — Additional filming is scheduled for next week": a log
+    entry's date, which is the event's date only when nothing else dates it."""
+    return t.start <= 4 and bool(re.match(r"[*\s]*(?:[—–:-]|\|)", sentence[t.end:t.end + 5]))
+
+
+def _is_contrast(sentence: str, t: TaggedSpan) -> bool:
+    """"more probable than December 2026", "instead of 2025": not the claim's date.
+    Nor is the year in an event's name ("AnimeJapan 2025", "Comic-Con 2024")."""
+    if t.span.precision is Precision.YEAR and re.fullmatch(r"\d{4}", t.span.text or "") and \
+            re.search(r"(?<![’'])\b(?!(?:In|By|Since|From|Until|Of|For|The|Early|Late|And|Or|"
+                      r"During|Before|After|Through|January|February|March|April|May|June|July|"
+                      r"August|September|October|November|December)\b)[A-Z][\w-]*[a-z]\s$",
+                      sentence[max(0, t.start - 30):t.start]):
+        return True
+    return bool(_CONTRAST.search(sentence[max(0, t.start - 25):t.start]))
+
+
+def _walled(text: str, sentences: list[Sentence]) -> str:
+    """The text with the whitespace between sentences replaced by NUL, so patterns run
+    once over the whole text still never match across a sentence boundary."""
+    chars = list(text)
+    prev = 0
+    for s in sentences:
+        for i in range(prev, s.start):
+            if chars[i].isspace():
+                chars[i] = "\x00"
+        prev = s.end
+    for i in range(prev, len(chars)):
+        if chars[i].isspace():
+            chars[i] = "\x00"
+    return "".join(chars)
+
+
+_DATE_WORDS = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:[a-z]*)\b|\b(?:spring|summer|"
+    r"fall|autumn|winter|years?|months?|weeks?|today|tomorrow|yesterday|tonight|quarter|half|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+
+def _may_hold_claims(sentences: list[Sentence], triggers: list[list]) -> list[bool]:
+    """Sentences whose dates can matter: those with a trigger, the two after one (a
+    paragraph's kind carries over), everything after a question (Q&A answers) and the
+    first lines (datelines)."""
+    out, since_trigger, asked = [], 99, False
+    for s, trig in zip(sentences, triggers, strict=True):
+        since_trigger = 0 if trig else since_trigger + 1
+        asked = asked or s.question
+        out.append(since_trigger <= 2 or asked or s.start < 400)
+    return out
+
+
+def _dated_only(text: str, sentences: list[Sentence], wanted: list[bool]) -> str:
+    """Blank the sentences that cannot hold a claim's date (no digit, month, season or
+    time word, or no trigger nearby), so the date tagger skips them cheaply."""
+    parts, prev = [], 0
+    for s, want in zip(sentences, wanted, strict=True):
+        if not want or not _DATE_WORDS.search(text, s.start, s.end):
+            parts.append(text[prev:s.start])
+            parts.append(" " * (s.end - s.start))
+            prev = s.end
+    parts.append(text[prev:])
+    return "".join(parts)
+
+
+def _by_sentence(sentences: list[Sentence], items: list, shift) -> list[list]:
+    """Items (with .start/.end in the whole text) grouped by the sentence that wholly
+    contains them, with offsets made sentence-relative; items across a boundary drop."""
+    out: list[list] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    for it in items:
+        i = bisect.bisect_right(starts, it.start) - 1
+        if i >= 0 and it.end <= sentences[i].end:
+            out[i].append(shift(it, sentences[i].start))
+    return out
+
+
+def _parenthetical_premieres(index: int, s: Sentence, dates: list[TaggedSpan],
+                             ctx: TitleContext, published: date | None) -> list[_Draft]:
+    """"Season 1 (November 2022)": a past date in brackets after a season is its
+    premiere."""
+    out = []
+    for t in dates:
+        if published is not None and t.span.end >= published:
+            continue
+        m = re.search(r"\bseason\s+(\d{1,2})\s*\($", s.text[max(0, t.start - 14):t.start],
+                      re.IGNORECASE)
+        if not m or not s.text[t.end:t.end + 1] == ")":
+            continue
+        title, _ = ctx.title_at(s.start + t.start)
+        if title is None:
+            continue
+        claim = Claim(title=title, season=int(m.group(1)), kind=Kind.RELEASE,
+                      modality=Modality.HAPPENED, date=t.span,
+                      quote_span=(s.start + t.start - len(m.group()), s.start + t.end + 1),
+                      confidence=0.7)
+        out.append(_Draft(claim, True, True, index))
+    return out
+
+
+def _focus_seasons(ctx: TitleContext, text: str) -> dict[str, int]:
+    """The season each title's article is about: its most-mentioned number (headings
+    count double; ties go to the later season)."""
+    votes: dict[str, Counter[int]] = {}
+    for sm in ctx.seasons:
+        if not sm.numbers:
+            continue
+        title, _ = ctx.title_at(sm.start)
+        after = ctx.mentions_between(sm.end, sm.end + 60)
+        if after and re.fullmatch(r"\s+of\s+(?:the\s+|its\s+)?(?:[a-z][\w'’-]*\s+){0,3}",
+                                  text[sm.end:after[0][0]]):
+            title = after[0][2]  # "the second season of the legal thriller Blood Ledger"
+        if title is None:
+            continue
+        line_start = text.rfind("\n", 0, sm.start) + 1
+        weight = 4 if line_start == 0 else 2 if sm.start < 300 or text[
+            line_start:line_start + 2] in ("# ", "##") else 1
+        for n in sm.numbers:
+            votes.setdefault(title, Counter())[n] += weight
+    out = {}
+    first_line = text.find("\n") if "\n" in text else len(text)
+    for title in ctx.titles:
+        c = votes.get(title)
+        out[title] = max(c, key=lambda n: (c[n], n)) if c else 1
+    for sm in ctx.seasons:  # the headline's season is the article's season
+        if sm.start < first_line and len(sm.numbers) == 1:
+            title, _ = ctx.title_at(sm.start)
+            if title is not None:
+                out[title] = sm.numbers[0]
+                break
+    return out
+
+
+def _claims_in_sentence(
+    index: int,
+    s: Sentence,
+    triggers: list[Trigger],
+    dates: list[TaggedSpan],
+    ctx: TitleContext,
+    focus: dict[str, int],
+    published: date | None,
+    topic: Kind | None = None,
+    carry: dict[str, int] | None = None,
+) -> list[_Draft]:
+    carry = carry or {}
+    if not triggers and not (topic and dates):
+        return []
+    bounds = clause_bounds(s.text)
+    triggers = list(triggers)
+    assigned: dict[int, list[TaggedSpan]] = {i: [] for i in range(len(triggers))}
+    for d in dates:
+        best = _nearest_trigger(d, triggers, bounds, s.text)
+        if topic is not None and (best is None or clause_of(bounds, triggers[best].start)
+                                  != clause_of(bounds, d.start)):
+            # a Q&A answer ("Our best guess is late 2025") is about the question's kind
+            triggers.append(Trigger(topic, d.start, d.start, "", 1))
+            assigned[len(triggers) - 1] = [d]
+            continue
+        if best is not None:
+            assigned[best].append(d)
+    out: list[_Draft] = []
+    later = ctx.mentions_between(s.start, s.end)
+    for ti, trig in enumerate(triggers):
+        title, near = ctx.title_at(s.start + trig.start)
+        if later and not any(a < s.start + trig.start for a, _b, _t in later):
+            # "Also on the line-up was the second season of Blood Ledger": the sentence
+            # names its show after the trigger
+            title, near = later[0][2], True
+        if title is None or _actor_return(s.text, trig):
+            continue
+        if trig.kind is Kind.SLATE_LISTING and not near:
+            continue  # a line-up is about the titles named with it
+        if _GENERIC_SEASONS.search(s.text[max(0, trig.start - 60):trig.start]):
+            continue  # "each of the last three seasons premiered in June": a habit
+        if trig.kind is Kind.RELEASE and _RELEASED_THING.match(s.text, trig.end):
+            continue  # "Netflix released its engagement report": not a premiere
+        if (trig.kind is Kind.RELEASE and _OTHER_SHOW.search(s.text[max(0, trig.start - 60):
+                                                                    trig.start])
+                and not ctx.mentions_between(s.start + trig.start - 60, s.start + trig.start)):
+            continue  # "A Knight of the Seven Kingdoms debuted ...": another show
+        seasons, explicit, part = _season_for(trig, s, ctx, focus.get(title, 1), bounds,
+                                              carry.get(title))
+        spans = assigned[ti] or [None]
+        if len(spans) > 1:
+            spans = [t for t in spans if not _is_dateline(s.text, t)] or spans
+            spans = _close_dates(trig, spans)
+        if trig.kind is Kind.SLATE_LISTING:
+            spans = _slate_spans(trig, spans)
+        for tagged in spans:
+            dec = _modality(trig, tagged, s, bounds, published)
+            if dec.modality is None:
+                continue
+            if tagged is not None:
+                tagged = _retense(tagged, Modality.HAPPENED if dec.past_plan else dec.modality,
+                                  published)
+            for season in seasons:
+                made = _make(index, s, trig, tagged, dec, title, season, explicit, part,
+                             near, published, triggers, bounds)
+                for d in made:
+                    d.trigger = trig.text
+                out.extend(made)
+    return out
+
+
+_GENERIC_SEASONS = re.compile(
+    r"\b(?:each|all|both|none|most|the\s+last\s+\w+|the\s+previous|previous|past|earlier|"
+    r"other|every)\s+(?:\w+\s+)?(?:of\s+(?:the|its)\s+)?(?:\w+\s+)?seasons\b(?![^.]*?\d)",
+    re.IGNORECASE)
+_SERIES_DEBUT = re.compile(r"\bsince\s+(?:its|the\s+(?:show|series)['’]s?)\s+"
+                           r"(?:[\w,]+\s+){0,3}$|\bseries\s+$", re.IGNORECASE)
+
+
+_RELEASED_THING = re.compile(
+    r"\s+(?:(?:its|a|an|the|their|new|first|official|twice-yearly|latest|full|[\w-]+ly)\s+){0,3}"
+    r"(?:[\w-]+\s+)?(?:report|statement|data|figures|numbers|list|poster|photos?|images?|"
+    r"stills?|key\s+visual|schedule|details|synopsis|titles|song|single|album|book|"
+    r"soundtrack|ost|cards?|character\s+posters?)\b", re.IGNORECASE)
+# a viewing window ("1.2 billion hours viewed between January and June 2025") dates the
+# figure, not a production step
+_FIGURE_NEAR = re.compile(r"\d(?:[\d.,]*)\s*(?:million|billion|m|bn)?\s+(?:views|hours)\b[^.]{0,40}"
+                          r"\b(?:between|from|during|through|over|in)\s+$", re.IGNORECASE)
+
+
+# a Title-Case name (not a tracked title: those are blanked) right before a premiere verb
+_OTHER_SHOW = re.compile(
+    r"(?:^|[:;,.]\s+|\b(?:while|and|as|but)\s+)(?:[A-Z][\w'’-]*\s+(?:(?:of|the|a|an|and|in|on|"
+    r"to|for)\s+)*){1,6}(?:[A-Z][\w'’-]*\s+)?$")
+
+
+def _actor_return(sentence: str, trig: Trigger) -> bool:
+    """"Kang Tae-oh ... is also confirmed to return": a person returns, not the show."""
+    if trig.kind is not Kind.RELEASE or not re.match(r"(?:return|com\w*\s+back|back)",
+                                                      trig.text, re.IGNORECASE):
+        return False
+    head = sentence[max(0, trig.start - 80):trig.start]
+    return bool(re.search(r"\b(?:he|she|they|his|her|actor|actress|star|cast|co-star)\b|"
+                          r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?\b(?=[^.]*$)", head)) and not \
+        re.search(r"\b(?:season|series|show|drama)\b", head, re.IGNORECASE)
+
+
+def _speech_adjacent(text: str, d: TaggedSpan) -> bool:
+    return bool(_SPEECH.search(text[max(0, d.start - 12):d.start]) or
+                _SPEECH.search(text[d.end:d.end + 12]))
+
+
+def _nearest_trigger(d: TaggedSpan, triggers: list[Trigger], bounds, text: str) -> int | None:
+    best, best_score = None, float("inf")
+    dclause = clause_of(bounds, d.start)
+    # "Netflix today announced", "the streamer confirmed Friday": the day of the
+    # announcement dates only what the announcement itself is (a renewal, a trailer)
+    speech = _speech_adjacent(text, d)
+    prep = bool(re.search(r"\b(?:in|on|by|since|until|for|from|during|to|into|of|before|after|"
+                          r"around|through|till|ahead\s+of)\s+(?:the\s+)?$",
+                          text[max(0, d.start - 8):d.start], re.IGNORECASE))
+    for i, t in enumerate(triggers):
+        if speech and t.kind not in _ANNOUNCEMENT_KINDS and not (
+                t.past_form or re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$",
+                                         text[max(0, t.start - 20):t.start])):
+            continue
+        if t.start <= d.start < t.end or d.start <= t.start < d.end:
+            score = 0.0  # the date sits inside the trigger ("its 2026 K-drama line-up")
+        elif t.end <= d.start:
+            score = d.start - t.end
+        else:
+            gap = t.start - d.end
+            score = gap * 0.6 if gap <= 20 else gap * 1.5
+            if prep:
+                score += 50  # "renewed the show in November 2023, filming was ...": the
+                # date after a preposition belongs to the verb before it
+        if clause_of(bounds, t.start if t.end else d.start) != dclause:
+            score += 40
+        if score < best_score:
+            best, best_score = i, score
+    return best if best_score < 260 else None
+
+
+def _close_dates(trig: Trigger, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """A trigger keeps several dates only when they form a run ("Part 1 on August 6 and
+    Part 2 on September 3"), not a far-off date of another remark ("... that year")."""
+    spans = sorted(spans, key=lambda t: abs(t.start - trig.end))
+    keep = [spans[0]]
+    for t in spans[1:]:
+        if _ANAPHOR.match(t.span.text or ""):
+            continue  # "... and was a hit that year": a second date by reference only
+        if min(abs(t.start - k.end) for k in keep + [
+                TaggedSpan(trig.start, trig.end, keep[0].span)]) <= 50:
+            keep.append(t)
+    return sorted(keep, key=lambda t: t.start)
+
+
+def _slate_spans(trig: Trigger, spans: list) -> list:
+    """A line-up is dated by the year in its name ("Netflix's 2026 K-drama line-up")."""
+    inside = [t for t in spans if t is not None and trig.start <= t.start < trig.end]
+    if inside:
+        return inside[:1]
+    years = [t for t in spans if t is not None and t.span.precision is Precision.YEAR]
+    return years[:1] or spans[:1]
+
+
+def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bounds,
+                carried: int | None = None) -> tuple[list[int], bool, int | None]:
+    """Season numbers the trigger is about, whether stated, and a "Part N" if any.
+
+    Without a season in the sentence, a later season named in the sentence before
+    ("... pre-production on a third season. Filming was planned for summer") carries
+    over; otherwise the article's focus season applies."""
+    if trig.kind is Kind.CANCELLATION:
+        m = re.search(r"\bafter\s+(\w+)\s+seasons\b", s.text, re.IGNORECASE)
+        n = m and (int(m.group(1)) if m.group(1).isdigit() else WORD_NUMBERS.get(
+            m.group(1).lower()))
+        if n:
+            return [n + 1], True, None
+    if carried and carried > focus and trig.kind in (
+            Kind.PREPRODUCTION, Kind.FILMING_START, Kind.FILMING_WRAP, Kind.CASTING,
+            Kind.ADDITIONAL_FILMING):
+        focus = carried  # production news of a later season continues across sentences
+    if trig.kind is Kind.RELEASE and _SERIES_DEBUT.search(s.text[max(0, trig.start - 40):
+                                                                 trig.start]):
+        return [1], True, None  # "since its 2022 debut", "the series premiere"
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(s.text)
+              if not m.start() <= trig.start < m.end()]
+    local = [m for m in ctx.seasons_between(s.start, s.end) if not any(
+        a <= m.start - s.start < b for a, b in asides)]
+    tclause = clause_of(bounds, trig.start)
+    pos = s.start + trig.start
+    part = None
+    same_clause = [m for m in local if clause_of(bounds, m.start - s.start) == tclause
+                   and m.start - (s.start + trig.end) <= (40 if trig.text else 0)]
+    before = [m for m in local if m.start < pos]
+    if trig.kind is Kind.RENEWAL:
+        # only a season tied to the renewal ("renewed for a third season", "Season 3
+        # renewal"), not "renewed ... two months before the third season debuted"
+        tied = [m for m in local if (0 <= m.start - (s.start + trig.end) <= 30 and re.match(
+            r"\W*(?:\w+\s+){0,2}?(?:for|with)?\s*(?:both\s+)?(?:a|an|its|the)?\s*$",
+            s.text[trig.end:m.start - s.start])) or (0 <= pos - m.end <= 25)
+                or m.start <= pos < m.end]
+        if tied:
+            m = tied[0]
+            return list(m.numbers) or [_relative(m, focus)], bool(m.numbers), None
+        return [focus], False, None
+    for group in (same_clause, before):
+        numbered = [m for m in group if m.numbers or m.relative]
+        if not numbered:
+            continue
+        m = min(numbered, key=lambda m: abs(m.start - pos) * (1 if m.start < pos else 1.3))
+        for p in group:
+            if p.part and p.start < pos:
+                part = p.part
+        if m.numbers:
+            return list(m.numbers), True, part
+        return [_relative(m, focus)], m.relative == "previous", part
+    return [focus], False, part
+
+
+# subordinate asides whose season mentions are not the claim's subject:
+# ", where the first installment was shot,", "given that the first season spent ..."
+_ASIDE = re.compile(r",\s*(?:where|which|who|when|whose|unlike|like|just\s+as)\b[^,;]*[,;]?|"
+                    r"\b(?:given\s+(?:that|how)|because|since|although|though|as\s+with)\b"
+                    r"[^,;]*[,;]|\([^)]*\)", re.IGNORECASE)
+
+
+def _relative(m: SeasonMention, focus: int) -> int:
+    return max(1, focus - 1) if m.relative == "previous" else focus
+
+
+def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, published
+              ) -> ModalityDecision:
+    text = s.text
+    tclause = clause_of(bounds, trig.start)
+    lo = tclause[0]
+    hi = tclause[1]
+    if tagged is not None:
+        dclause = clause_of(bounds, tagged.start)
+        lo, hi = min(lo, dclause[0]), max(hi, dclause[1])
+        cut = max(trig.end, tagged.end)
+    else:
+        cut = trig.end
+    clause = text[lo:min(hi, cut + 15)]
+    date_past = date_future = None
+    if tagged is not None and published is not None and trig.kind is not Kind.SLATE_LISTING:
+        span = tagged.span
+        date_past = True if span.end < published else (False if span.start > published
+                                                       else None)
+        date_future = True if span.start > published else (False if span.end < published
+                                                           else None)
+    return decide(
+        clause=clause,
+        before_trigger=text[tclause[0]:trig.start],
+        sentence=text,
+        before_date=text[lo:tagged.start] if tagged is not None else "",
+        trigger_past=trig.past_form,
+        trigger_nominal=trig.nominal,
+        date_past=date_past,
+        date_future=date_future,
+        trigger_text=trig.text,
+        after_trigger=text[trig.end:tclause[1]],
+        whole_clause=text[lo:hi],
+        kind=trig.kind.value,
+        trailing=text[cut:],  # ", the streamer confirmed Friday": attribution after the claim
+        today=tagged is not None and published is not None
+        and tagged.span.start == tagged.span.end == published,
+    )
+
+
+def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, published,
+          triggers, bounds) -> list[_Draft]:
+    span = tagged.span if tagged is not None else None
+    conf = 0.55 + (0.15 if span else 0) + (0.1 if explicit else 0) + \
+        (0.1 if dec.explicit else 0) + (0.05 if near else -0.05)
+    if trig.text == "":
+        conf -= 0.15  # kind inherited from a Q&A question
+    qs = (s.start + min(trig.start, tagged.start if tagged else trig.start),
+          s.start + max(trig.end, tagged.end if tagged else trig.end))
+    qs = (s.start, s.end) if trig.text == "" else (
+        min(qs[0], s.start + trig.start), max(qs[1], s.start + trig.end))
+    detail = f"Part {part}" if part and trig.kind is Kind.RELEASE else None
+    if trig.kind is Kind.SLATE_LISTING:
+        detail = _slate_detail(s.text[trig.start:trig.end])
+    location = None
+    if trig.kind in (Kind.FILMING_START, Kind.ADDITIONAL_FILMING, Kind.FILMING_WRAP):
+        location = find_location(s.text, trig.end)
+    subject = None
+    if trig.kind in (Kind.CAST_WRAP, Kind.CASTING):
+        from seasoncast.extract.cast import person_near
+        subject = person_near(s.text, trig.start)
+    modality = dec.modality
+    if (span is not None and modality is not Modality.HAPPENED
+            and trig.kind in (Kind.CANCELLATION, Kind.RENEWAL)
+            and _speech_adjacent(s.text, tagged)):
+        span = None  # "denied on Wednesday a report that ...": the day of the denial
+    if span is not None and published is not None and modality in (
+            Modality.EXPECTED, Modality.RUMORED) and span.end < published:
+        return []  # an old prediction ("they said it would film in 2023"), not news
+    if (span is not None and published is not None and modality is Modality.DENIED
+            and trig.kind is not Kind.SLATE_LISTING and span.start < published <= span.end):
+        # "won't premiere this year" denies only what is left of the year
+        span = DateSpan(published, span.end, span.precision, span.text)
+    drafts: list[_Draft] = []
+    kind = trig.kind
+    if kind is Kind.FILMING_START and tagged is not None and re.search(
+            r"\b(?:until|till|through|into)\s+(?:the\s+)?$", s.text[max(0, tagged.start - 12):
+                                                                tagged.start]):
+        kind = Kind.FILMING_WRAP  # "kept cameras rolling until June 2024"
+    base = Claim(title=title, season=season, kind=kind, modality=modality, date=span,
+                 subject=subject, detail=detail, location=location, quote_span=qs,
+                 confidence=min(0.97, max(0.05, conf)))
+    if modality is Modality.DENIED and span is not None and dec.until:
+        # "won't release until 2027": denied up to 2027, and 2027 itself expected
+        denied = _before(span, published)
+        if denied is not None:
+            drafts.append(_Draft(replace(base, date=denied), True, explicit, index))
+        positive = Modality.ANNOUNCED if re.search(r"\bconfirm|\bannounc|\bofficial",
+                                                  s.text, re.I) else Modality.EXPECTED
+        drafts.append(_Draft(replace(base, modality=positive), True, explicit, index))
+        return drafts
+    drafts.append(_Draft(base, dec.explicit, explicit, index))
+    if trig.kind is Kind.DELAY and span is not None:
+        # "delays pushed filming to 2025": the delayed step is now planned for 2025
+        other = [t for t in triggers if t.kind not in (Kind.DELAY, Kind.SLATE_LISTING)
+                 and t.start < trig.start]
+        inner = find_triggers(trig.text, exclude=(Kind.DELAY, Kind.SLATE_LISTING))
+        other = inner or other
+        if not other and re.search(r"\b(?:season|series|show|episodes|premiere|release|it)\b|"
+                                   r"['’\"”]", s.text[:tagged.start], re.IGNORECASE):
+            # "pushed the second season into 2027": the premiere moved
+            other = [Trigger(Kind.RELEASE, trig.start, trig.end, trig.text, 1)]
+        if other:
+            k = other[-1].kind
+            mod = Modality.ANNOUNCED if re.search(r"\bconfirm|\bannounc|\bofficial", s.text,
+                                                  re.I) else Modality.PLANNED
+            drafts.append(_Draft(replace(base, kind=k, modality=mod), True, explicit, index))
+    return drafts
+
+
+def _before(span: DateSpan, published: date | None) -> DateSpan | None:
+    """The span a "not until X" denies: the period of X's width just before X."""
+    end = span.start - timedelta(days=1)
+    width = span.width_days
+    start = end - timedelta(days=width - 1)
+    if span.precision is Precision.YEAR:
+        start = date(end.year, 1, 1)
+    if published is not None and published > start:
+        start = published
+    if end < start:
+        return None
+    try:
+        return DateSpan(start, end, span.precision, span.text)
+    except DateSpanError:
+        return None
+
+
+def _slate_detail(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.strip())
+
+
+def _clean(drafts: list[_Draft], published: date | None) -> list[Claim]:
+    """Drop duplicates, undated echoes of dated claims and unsupported undated claims."""
+    keep: dict[tuple, _Draft] = {}
+    for d in drafts:
+        c = d.claim
+        if c.date is None and c.kind is Kind.FILMING_START and not re.search(
+                r"\b(?:is|are)\b|underway|rolling", d.trigger):
+            continue  # "14 months after filming started": a reference point, not news
+        if c.date is None and not (c.kind in _UNDATED_OK and c.modality is Modality.HAPPENED
+                                   or c.kind in (Kind.CANCELLATION, Kind.RENEWAL)
+                                   and c.modality in (Modality.DENIED, Modality.RUMORED)):
+            continue  # "has not been cancelled" is news; "won't air" without a date is not
+        key = (c.title.lower(), c.season, c.kind, c.modality,
+               (c.date.start, c.date.end) if c.date else None, c.subject)
+        old = keep.get(key)
+        if old is None or (d.explicit_season, c.confidence) > (old.explicit_season,
+                                                               old.claim.confidence):
+            keep[key] = d
+    out = list(keep.values())
+    dated = {(d.claim.title.lower(), d.claim.season, d.claim.kind, d.claim.modality)
+             for d in out if d.claim.date is not None}
+    out = [d for d in out if d.claim.date is not None or (
+        d.claim.title.lower(), d.claim.season, d.claim.kind, d.claim.modality) not in dated]
+    # a default-modality claim yields to a cue-backed claim with the same date
+    cued = {(d.claim.title.lower(), d.claim.season, d.claim.kind,
+             (d.claim.date.start, d.claim.date.end)) for d in out
+            if d.explicit_modality and d.claim.date is not None}
+    out = [d for d in out if d.explicit_modality or d.claim.date is None or (
+        d.claim.title.lower(), d.claim.season, d.claim.kind,
+        (d.claim.date.start, d.claim.date.end)) not in cued]
+    # a reported plan yields to the official announcement of the same date
+    official = {(d.claim.title.lower(), d.claim.season, d.claim.kind,
+                 (d.claim.date.start, d.claim.date.end)) for d in out
+                if d.claim.modality is Modality.ANNOUNCED and d.claim.date is not None}
+    out = [d for d in out if d.claim.modality is not Modality.PLANNED or d.claim.date is None
+           or (d.claim.title.lower(), d.claim.season, d.claim.kind,
+               (d.claim.date.start, d.claim.date.end)) not in official]
+    # a coarse span that only restates a finer one of the same claim ("in February"
+    # after "mid-February 2026") is dropped
+    groups: dict[tuple, list[_Draft]] = {}
+    for d in out:
+        if d.claim.date is not None:
+            groups.setdefault((d.claim.title, d.claim.season, d.claim.kind,
+                               d.claim.modality), []).append(d)
+    out = [d for d in out if d.claim.date is None or not any(
+        o is not d and d.claim.date.contains(o.claim.date) and d.claim.date.width_days >
+        o.claim.date.width_days and d.claim.date.precision is not Precision.YEAR
+        and not re.search(r"(?:19|20)\d\d", d.claim.date.text or "")
+        for o in groups[(d.claim.title, d.claim.season, d.claim.kind, d.claim.modality)][:50])]
+    out.sort(key=lambda d: d.claim.quote_span or (0, 0))
+    return [d.claim for d in out]
+
+
+def _previous_season_fix(claims: list[Claim], drafts: list[_Draft]) -> list[Claim]:
+    """A past premiere in an article about an unreleased season is the previous
+    season's ("The series premiered November 23, 2022" in a Season 2 renewal story)."""
+    implicit = {id(d.claim) for d in drafts if not d.explicit_season}
+    upcoming: set[tuple[str, int]] = set()
+    for c in claims:
+        if c.modality is not Modality.HAPPENED or c.kind in (Kind.RENEWAL, Kind.FILMING_START,
+                                                             Kind.FILMING_WRAP, Kind.DELAY):
+            upcoming.add((c.title, c.season))
+    released = {(c.title, c.season) for c in claims if c.kind is Kind.RELEASE and
+                c.modality is Modality.HAPPENED and id(c) not in implicit}
+    out = []
+    for c in claims:
+        if (c.kind is Kind.RELEASE and c.modality is Modality.HAPPENED and id(c) in implicit
+                and c.season and c.season > 1 and (c.title, c.season) in upcoming
+                and (c.title, c.season) not in released):
+            c = replace(c, season=c.season - 1)
+        out.append(c)
+    # the fix may create duplicates
+    seen, uniq = set(), []
+    for c in out:
+        key = (c.title, c.season, c.kind, c.modality, c.date.start if c.date else None,
+               c.date.end if c.date else None)
+        if key not in seen:
+            seen.add(key)
+            uniq.append(c)
+    dated = {(c.title, c.season, c.kind, c.modality) for c in uniq if c.date}
+    return [c for c in uniq if c.date or (c.title, c.season, c.kind, c.modality) not in dated]

@@ -1,0 +1,252 @@
+"""Trigger phrases: the words that say which production step a sentence is about.
+
+Each kind of interfaces.md §2 has a few regular expressions, written as verb/noun
+families rather than whole sentences, so they generalise across phrasings ("began
+filming", "cameras started rolling", "production got underway"). Where two triggers
+overlap the more specific kind wins (a "release schedule" is a slate, a "teaser
+dropped" is a teaser, "wrapped his part" is one actor's wrap, not the whole shoot).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from seasoncast.model import Kind
+
+_FILM = (r"(?<![-\w])(?:filming|shooting|production|principal\s+photography|photography|cameras|"
+         r"the\s+shoot)")  # not the "production" of "pre-production"
+_START = (r"(?:beg[iau]n|begins|beginning|start(?:s|ed|ing)?|kick(?:s|ed|ing)?\s+off|"
+          r"(?:got|get|gets|getting)\s+underway|underway|commenc(?:e|es|ed|ing)|"
+          r"roll(?:s|ed|ing)?|go(?:es)?\s+(?:into|before)|went\s+(?:into|before)|"
+          r"(?:enter(?:s|ed|ing)?|entering)|resum(?:e|es|ed|ing))")
+_WRAP = (r"(?:wrap(?:s|ped|ping)?(?:\s+up)?|end(?:s|ed)?|finish(?:es|ed|ing)?|"
+         r"conclud(?:e|es|ed)|complet(?:e|es|ed)|stop(?:s|ped)?\s+rolling|"
+         r"c[oa]me?s?\s+to\s+an\s+end|draw(?:s|ing)?\s+to\s+a\s+close)")
+_GAP = r"(?:\s+[\w'’,-]+){0,4}?\s+"
+_SEASONISH = r"(?:season|series|show|drama|installment|chapter|episodes|sequel)"
+
+# (kind, pattern, priority): the higher priority wins an overlap
+_PATTERNS: list[tuple[Kind, str, int]] = [
+    (Kind.CAST_WRAP, r"\bwrap(?:s|ped|ping)?(?:\s+up)?\s+(?:filming\s+|shooting\s+)?"
+     r"(?:on\s+)?(?:his|her|their|my)\s+(?:part|parts|role|roles|scenes|filming|shoot|"
+     r"portion)\b", 9),
+    (Kind.CAST_WRAP, r"\bfinish(?:es|ed)?\s+(?:filming\s+|shooting\s+)?(?:his|her|their)\s+"
+     r"(?:(?:last|final|remaining)\s+)?(?:part|parts|role|scenes|portion)\b", 9),
+    (Kind.CAST_WRAP, r"\bfinish(?:es|ed)?\s+(?:filming|shooting)\s+(?=[\"“'‘]?[A-Z])", 6),
+    (Kind.CAST_WRAP, r"\b(?:last|final)\s+day\s+(?:of\s+filming|on\s+set)\b", 7),
+    (Kind.ADDITIONAL_FILMING, r"\bre-?shoots?\b|\breshot\b|\badditional\s+(?:shooting|"
+     r"filming|photography|scenes|footage|shoot|shoots|days\s+of\s+shooting)\b|"
+     r"\bpick-?ups?\b(?!\s+(?:for|truck))|\bextra\s+(?:shooting|filming|shoot)(?:\s+days?)?\b|"
+     r"\bre-?filming\b", 8),
+    (Kind.FILMING_WRAP, rf"\b{_WRAP}{_GAP}?{_FILM}\b", 6),
+    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+on\s+(?:the\s+)?[\w\s]{{0,30}}?)?(?:\s+[\w'’]+){{0,4}}?"
+     rf"\s+(?:to\s+)?{_WRAP}\b", 6),
+    (Kind.FILMING_WRAP, r"\b(?:wrap(?:s|ped)?\s+(?:up\s+)?filming|filming\s+wrap(?:s|ped)?|"
+     r"(?:the|a|after|before|its|their|production)\s+wrap\b|stop\s+rolling|"
+     r"(?:to|will|would|could|should|must|['’]ll)\s+wrap\b|"
+     r"(?<=\band\s)(?:was\s+|is\s+)?(?:concluded|wrapped|finished|ended|completed|wraps|"
+     r"concludes)\b|"
+     r"finish\s+line|end\s+of\s+(?:filming|production|shooting))", 5),
+    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+[\w'’]+){{0,2}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
+     r"(?:is\s+)?set\s+to\s+(?:run|continue|last)|goes\s+on)\s+(?:until|till|through|into)\b", 7),
+    (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
+    (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
+     rf"(?:\s+[\w'’]+){{0,4}}?\s+(?:to\s+)?{_START}\b", 6),
+    (Kind.FILMING_START, rf"\b{_FILM}(?:\s+[\w'’]+){{0,6}}?\s+(?:target(?:s|ed|ing)?|"
+     r"aim(?:s|ed|ing)?|planned|scheduled|slated|set\s+(?:for|to))\b", 4),
+    (Kind.FILMING_START, r"\b(?:(?:has|have|had|was|were|been|is|are|be)\s+)(?:being\s+|"
+     r"already\s+|now\s+|currently\s+|still\s+)?(?:filming|shooting|in\s+production)\b|\bfilming\s+(?:since|from)\b|"
+     r"\bset\s+to\s+(?:film|shoot)\b|\bwill\s+(?:film|shoot)\b|\bto\s+(?:film|shoot)\s+in\b|"
+     r"\bcameras\s+(?:are\s+)?(?:still\s+)?rolling\b|\b(?:shooting|filming|in\s+production|"
+     r"cameras\s+rolling)\s+by\b", 4),
+    (Kind.PREPRODUCTION, r"\bpre-?production\b|\bwriters[’']?\s+room\b|\btable\s+read\b|"
+     r"\bscript\s+read(?:ing|-through)?\b|\blocation\s+scouting\b", 6),
+    (Kind.CASTING, r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:cast|ensemble|series|show)\b|"
+     r"\b(?:has\s+been|was|been|were)\s+cast\b|\bcast\s+as\b|\bboard(?:s|ed)\b|"
+     r"\bsigned\s+on\b|\btapped\s+to\s+(?:play|star)\b|\bin\s+talks\s+to\s+(?:join|star)\b|"
+     r"\bcasting\s+(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?(?:confirmed|announced|"
+     r"revealed)\b", 5),
+    (Kind.TEASER, r"\bteasers?(?:\s+(?:trailer|pv|clip|video))?\b|\bfirst[\s-]+look\b|"
+     r"\bfirst\s+(?:footage|images|stills|glimpse|clip)\b|\bsneak\s+peek\b", 7),
+    (Kind.TRAILER, r"\b(?:official\s+|full\s+|final\s+|main\s+)?trailers?\b", 7),
+    (Kind.SLATE_LISTING,
+     r"\b(?:release\s+(?:schedule|calendar|slate)|line-?ups?|slate|catalog(?:ue)?|preview(?:\s+(?:reel|video|"
+     r"event|list|sizzle))?(?:\s+of\s+(?:its\s+)?(?:(?:19|20)\d\d\s+)?(?:releases|titles|shows|"
+     r"series|originals))?|sizzle\s+reel)\b(?!\s+(?:for|of)\s+(?:the\s+)?(?:episode|"
+     r"cast))", 8),
+    (Kind.SLATE_LISTING, r"\b(?:made|make|makes|on|from|off|in)\s+the\s+list\b", 6),
+    (Kind.SLATE_LISTING, r"\bamong\s+(?:its|the|their)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+)?"
+     r"(?:originals|releases|titles|premieres|shows|series)\b", 6),
+    (Kind.DELAY, r"\bdelay(?:s|ed|ing)?\b|\bpostpon(?:e|es|ed|ement|ing)\b|"
+     r"\bpush(?:es|ed|ing)?\s+(?:[\w'’]+\s+){0,3}?(?:back|to|into)\b|"
+     r"\b(?:moved|bumped|slipped|slips|slid|slip)\s+(?:back\s+)?(?:to|into)\b|\bsetbacks?\b|"
+     r"\bhalt(?:s|ed)?\b|\bshut\s+down\b|\bpaused\b", 6),
+    (Kind.CANCELLATION, r"\bcancel(?:l?ed|s|lation|ling)?\b|\baxe[sd]?\b|\bscrapped\b|"
+     r"\bpulled\s+the\s+plug\b|\bwill\s+not\s+(?:return|continue)\s+for\b|"
+     r"\bnot\s+(?:be\s+)?renew(?:ed|ing)\b|\bwon['’]t\s+be\s+renewed\b", 8),
+    (Kind.RENEWAL, r"\brenew(?:s|ed|al|ing)?\b|\bgreen[\s-]?l(?:it|ighted|ights?)\b|"
+     r"\b(?:ordered|picked\s+up|commissioned)\s+(?:a\s+|for\s+)?(?:[\w-]+\s+){0,3}?"
+     r"(?:season|series|installment)\b|\b(?:season|series)\s+order\b|\bS\d\s+order\b|"
+     r"\b(?:season|installment)(?:\s+\d+)?\s+(?:is|was|has\s+been|had\s+been|have\s+been|"
+     r"got|been)\s+(?:also\s+)?"
+     r"(?:officially\s+)?(?:on\s+the\s+way|happening|confirm(?:ed)?|a\s+go|in\s+the\s+works|"
+     r"in\s+development)\b|"
+     r"\bconfirm(?:s|ed)?\s+(?:that\s+)?(?:the\s+)?(?:season\s+\d+|(?:a|the)\s+(?:second|third|"
+     r"fourth|fifth|sixth|new)\s+season)(?!\s+(?:will|is\s+set|premieres|arrives))|"
+     r"\b(?:get(?:s|ting)?|land(?:s|ed)?|score[sd]?|earn(?:s|ed)?|got)\s+(?:a\s+)?"
+     r"(?:second|third|fourth|fifth|sixth|new|another)\s+season\b|"
+     r"\bback\s+for\s+(?:a\s+)?(?:second|third|fourth|fifth|sixth|another)\s+season\b", 7),
+    (Kind.RELEASE, r"\bpremi[eè]r(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|"
+     r"\bdebut(?:s|ed|ing)?\b|\bdrop(?:s|ped|ping)?\b|\barriv(?:e|es|ed|ing|al)\b|"
+     r"\bland(?:s|ed|ing)?\b(?!\s+(?:of|in\s+the\s+role))|\bair(?:s|ed|ing)\b|"
+     r"\blaunch(?:es|ed|ing)?\b|\bcome\s+(?:out|back|in|on)\b|\bbe\s+back\b|\bran\s+(?=(?:for|from|on)\b)|\breturn(?:s|ed|ing)?\b(?!\s+(?:as|to\s+(?:the\s+)?role|in\s+"
+     r"the\s+(?:title\s+)?role|for\s+(?:a|the)\s+\w+\s+season))|\bcom(?:es|ing)\s+(?:back\s+)?"
+     r"(?:out|back|in|on|to)\b|\bhit(?:s|ting)?\s+(?:netflix|screens|the\s+(?:streamer|"
+     r"platform))\b|\b(?:release|premiere|launch|air)\s+(?:date|window)\b|\bdated\b|"
+     r"\block(?:s|ed)?\s+(?:in\s+)?(?=(?:a\s+)?[A-Z0-9])|\b(?:slated|scheduled|set|targeted|"
+     r"aimed|planned|pencill?ed\s+in|earmarked|eyed|eyeing|eyes)\s+(?:for|at)\b|"
+     r"\bbows?\b|\bbowed\b|\bresum(?:e|es|ed)\b|\bfollow(?:s|ed|ing)?\s+on\b|\bby\s+storm\b|"
+     r"\bstream(?:s|ing)?\s+(?:from|on|in)\s+(?=[A-Z0-9])|\bout\s+now\b|\bgo(?:es)?\s+live\b|"
+     r"\bbroadcast(?:s|ed|ing)?\b|\bon\s+air\b|\bonair\b|\b(?:to|will|would|could)\s+air\b|"
+     r"\bair\s+(?:in|on|from|this|next|later)\b",
+     3),
+]
+# weakest of all: "a July date", "a far more specific date: June 2025"
+_PATTERNS.append((Kind.RELEASE, r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?date\b(?!\s+(?:night|of\s+"
+                  r"birth))", 1))
+# Every pattern is case-insensitive; they run case-sensitively on a lower-cased copy of
+# the text, which Python's regex engine scans about twice as fast ("[A-Z" becomes "[a-z",
+# the same set under IGNORECASE). `_COMPILED` is the fallback when lower-casing changes
+# the text's length (a few Unicode letters do).
+_COMPILED = [(k, re.compile(p, re.IGNORECASE), pr, False) for k, p, pr in _PATTERNS]
+_LOWER = [(k, re.compile(p.replace("[A-Z", "[a-z")), pr, False) for k, p, pr in _PATTERNS]
+
+_PAST_WORDS = {
+    "began", "begun", "got", "went", "took", "shot", "wrapped", "dropped", "premiered",
+    "arrived", "landed", "aired", "debuted", "launched", "returned", "renewed", "greenlit",
+    "ordered", "cancelled", "canceled", "axed", "delayed", "postponed", "pushed", "started",
+    "kicked", "finished", "ended", "concluded", "completed", "released", "dated", "locked",
+    "unveiled", "revealed", "commenced", "entered", "rolled", "resumed", "halted", "scrapped",
+    "moved", "bumped", "slipped", "boarded", "joined", "stopped", "picked", "bowed",
+    "followed", "commissioned", "came", "slid", "paused",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    kind: Kind
+    start: int  # offsets relative to the sentence
+    end: int
+    text: str
+    priority: int
+
+    @property
+    def past_form(self) -> bool:
+        """Is the trigger itself a past-tense verb ("wrapped", "began")?"""
+        return any(w.lower() in _PAST_WORDS for w in re.findall(r"[\w]+", self.text))
+
+    @property
+    def nominal(self) -> bool:
+        """A noun trigger ("the trailer", "a 2027 release") carries no tense itself."""
+        return self.kind in (Kind.TEASER, Kind.TRAILER, Kind.SLATE_LISTING) or bool(
+            re.fullmatch(r"(?:release|premiere|return|arrival|debut|launch|delays?|"
+                         r"setbacks?|renewal|cancellation|reshoots?|wrap|the\s+wrap|"
+                         r"(?:release|premiere|launch|air)\s+(?:date|window))",
+                         self.text.strip().lower()))
+
+
+# the words before a line-up noun that belong to its name ("Netflix's official 2026
+# K-drama release schedule"); matched leftwards from the noun, which is much faster than
+# letting the noun's pattern start with optional words
+_SLATE_PREFIX = re.compile(
+    r"(?:(?:netflix|hbo|max|disney\+?|prime\s+video|apple\s+tv\+?|hulu|the\s+streamer|"
+    r"streamer|platform)(?:['’]s)?\s+)?(?:official\s+)?(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE)
+
+
+def _with_slate_prefix(sentence: str, t: Trigger) -> Trigger:
+    m = _SLATE_PREFIX.search(sentence, max(0, t.start - 70), t.start)
+    if not m or m.start() == t.start:
+        return t
+    return Trigger(t.kind, m.start(), t.end, sentence[m.start():t.end], t.priority)
+
+
+def find_triggers(sentence: str, exclude: tuple[Kind, ...] = ()) -> list[Trigger]:
+    """Non-overlapping triggers of a sentence, in text order."""
+    raw: list[Trigger] = []
+    lower = sentence.lower()
+    same_length = len(lower) == len(sentence)
+    for (kind, pattern, prio, cased), (_k, fast, _p, _c) in zip(_COMPILED, _LOWER,
+                                                                 strict=True):
+        if kind in exclude:
+            continue
+        if same_length and not cased:
+            matches = fast.finditer(lower)
+        else:
+            matches = pattern.finditer(sentence)
+        for m in matches:
+            if kind is Kind.RELEASE and re.search(r"\b(?:home|dvd|digital|blu-ray)\s+$",
+                                                  lower[max(0, m.start() - 9):m.start()]):
+                continue  # "the home release": not the premiere
+            if m.end() > m.start():
+                t = Trigger(kind, m.start(), m.end(), sentence[m.start():m.end()], prio)
+                if kind is Kind.SLATE_LISTING and m.group().lower().startswith(
+                        ("release", "line", "slate", "catalog", "preview", "sizzle")):
+                    t = _with_slate_prefix(sentence, t)
+                raw.append(t)
+    raw.sort(key=lambda t: (-t.priority, -(t.end - t.start), t.start))
+    chosen: list[Trigger] = []
+    for t in raw:
+        if all(t.end <= c.start or t.start >= c.end for c in chosen):
+            chosen.append(t)
+    chosen.sort(key=lambda t: t.start)
+    return _absorb(sentence, chosen)
+
+
+def _absorb(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
+    """A release verb next to a teaser/trailer noun is that teaser's verb ("a trailer
+    dropped", "released the official trailer"); a release verb next to a filming or
+    renewal trigger is not a premiere either ("returned to set")."""
+    out: list[Trigger] = []
+    absorbed: dict[int, Trigger] = {}
+    for t in triggers:
+        if t.kind is Kind.RELEASE and not t.nominal:
+            near = [o for o in triggers if o is not t and o.kind in (
+                Kind.TEASER, Kind.TRAILER, Kind.CAST_WRAP, Kind.FILMING_START,
+                Kind.FILMING_WRAP, Kind.ADDITIONAL_FILMING)
+                and abs(o.start - t.start) < 60
+                and _gap_words(sentence, t, o) <= (5 if o.start < t.start else 3)]
+            # "the first trailer for the second season premiered": the noun's verb; but
+            # not across a comma or a date ("Drops Trailer at Expo, Premieres Jan 2026")
+            near = [o for o in near if not re.search(r"[\d,;]", sentence[min(o.end, t.end):max(
+                o.start, t.start)])]
+            if near:
+                absorbed[id(near[0])] = t
+                continue
+        out.append(t)
+    # the absorbing trigger takes the verb's span, so its tense is read ("trailer dropped")
+    for i, t in enumerate(out):
+        v = absorbed.get(id(t))
+        if v is not None:
+            a, b = min(t.start, v.start), max(t.end, v.end)
+            out[i] = Trigger(t.kind, a, b, sentence[a:b], t.priority)
+    # merge adjacent triggers of the same kind ("delays pushed everything back")
+    merged: list[Trigger] = []
+    for t in out:
+        if merged and merged[-1].kind is t.kind and _gap_words(sentence, merged[-1], t) <= 2:
+            p = merged[-1]
+            merged[-1] = Trigger(t.kind, p.start, t.end, sentence[p.start:t.end],
+                                 max(p.priority, t.priority))
+            continue
+        merged.append(t)
+    return merged
+
+
+def _gap_words(sentence: str, a: Trigger, b: Trigger) -> int:
+    lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
+    if hi <= lo:
+        return 0
+    if hi - lo > 80 or "\x00" in sentence[lo:hi]:
+        return 99  # far apart, or in different sentences
+    return len(re.findall(r"[\w'’]+", sentence[lo:hi]))

@@ -1,0 +1,92 @@
+"""HTML → main text, title and publication date (trafilatura + htmldate).
+
+Pages from the web are hostile input: huge, deeply nested, full of scripts, or not HTML
+at all. Input is capped before parsing, every library call is guarded, and when the
+main-text extractor finds nothing we fall back to a plain tag stripper, so a page always
+yields *some* text and never an exception.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MAX_HTML_BYTES = 3_000_000
+_MAX_DEPTH_TAGS = 20_000  # more open tags than this: skip the DOM libraries entirely
+
+for _name in ("trafilatura", "htmldate", "charset_normalizer", "readability"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlText:
+    text: str
+    title: str | None
+    published: date | None
+
+
+def looks_like_html(raw: str) -> bool:
+    head = raw[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or bool(
+        re.search(r"<(?:body|div|p|article|head|meta|title)\b", head))
+
+
+def html_to_text(raw: str | bytes) -> HtmlText:
+    """Main text of a page, its title and its publication date (each may be missing)."""
+    if isinstance(raw, bytes):
+        raw = raw[:MAX_HTML_BYTES].decode("utf-8", errors="replace")
+    raw = raw[:MAX_HTML_BYTES]
+    title = _title(raw)
+    heavy = raw.count("<") > _MAX_DEPTH_TAGS
+    text = None if heavy else _trafilatura(raw)
+    if not text:
+        text = strip_tags(raw)
+    published = None if heavy else _htmldate(raw)
+    if title and text and not text.lstrip().startswith(title[:40]):
+        text = f"{title}\n\n{text}"
+    return HtmlText(text, title, published)
+
+
+def _trafilatura(raw: str) -> str | None:
+    try:
+        import trafilatura
+
+        return trafilatura.extract(raw, include_comments=False, include_tables=True,
+                                   favor_recall=True, deduplicate=False)
+    except Exception:  # noqa: BLE001 - a broken page must not stop ingestion
+        return None
+
+
+def _htmldate(raw: str) -> date | None:
+    try:
+        from htmldate import find_date
+
+        found = find_date(raw, original_date=True, extensive_search=False)
+        return date.fromisoformat(found) if found else None
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _title(raw: str) -> str | None:
+    m = re.search(r"<h1[^>]*>(.*?)</h1>", raw[:300_000], re.I | re.S) or re.search(
+        r"<title[^>]*>(.*?)</title>", raw[:300_000], re.I | re.S)
+    if not m:
+        return None
+    t = html_lib.unescape(re.sub(r"<[^>]{0,2000}>", "", m.group(1))).strip()
+    return re.sub(r"\s+", " ", t)[:300] or None
+
+
+def strip_tags(raw: str) -> str:
+    """A last-resort text of a page: scripts and styles dropped, block tags as lines."""
+    raw = re.sub(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", " ", raw,
+                 flags=re.I | re.S)
+    raw = re.sub(r"<!--.*?-->", " ", raw, flags=re.S)
+    raw = re.sub(r"<(?:br|/p|/div|/h[1-6]|/li|/tr|/article|/section)\b[^>]{0,500}>", "\n",
+                 raw, flags=re.I)
+    raw = re.sub(r"<[^>]{0,2000}>", " ", raw)
+    text = html_lib.unescape(raw)
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in text.split("\n")]
+    return "\n".join(ln for ln in lines if ln)

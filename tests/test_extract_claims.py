@@ -1,0 +1,148 @@
+"""Claim extraction on short articles written for these tests."""
+
+from datetime import date
+
+from seasoncast.extract import extract_document
+from seasoncast.model import Kind, Modality, Title
+
+ARTICLE = """Tidewater Season 3: Everything We Know
+
+Tidewater was a surprise hit when it premiered in March 2023, and the streamer renewed
+the coastal mystery for a third season in June 2024. The original plan called for
+filming to begin in late 2024, but scheduling conflicts pushed it back to 2025.
+
+Filming finally kicked off in April 2025 in Halifax. The shoot is set to wrap in
+mid-October 2025, according to the production company. Lead actor Marcus Reyes has
+already wrapped his part.
+
+Fans on Reddit are convinced the show will return in March 2026. We think a summer 2026
+premiere is more likely. Tidewater is not on the network's 2026 preview slate, and the
+show won't return until 2027, insiders say.
+"""
+
+
+def _claims(text=ARTICLE, published=date(2025, 9, 1), **kw):
+    out = extract_document(text, published=published, **kw)
+    return {(c.season, c.kind, c.modality, c.date.start if c.date else None,
+             c.date.end if c.date else None) for c in out.claims}, out
+
+
+def test_core_claims():
+    got, out = _claims()
+    assert out.titles == ["Tidewater"]
+    expected = {
+        (2, Kind.RELEASE, Modality.HAPPENED, date(2023, 3, 1), date(2023, 3, 31)),
+        (3, Kind.RENEWAL, Modality.HAPPENED, date(2024, 6, 1), date(2024, 6, 30)),
+        (3, Kind.FILMING_START, Modality.PLANNED, date(2024, 7, 1), date(2024, 12, 31)),
+        (3, Kind.DELAY, Modality.HAPPENED, date(2025, 1, 1), date(2025, 12, 31)),
+        (3, Kind.FILMING_START, Modality.PLANNED, date(2025, 1, 1), date(2025, 12, 31)),
+        (3, Kind.FILMING_START, Modality.HAPPENED, date(2025, 4, 1), date(2025, 4, 30)),
+        (3, Kind.FILMING_WRAP, Modality.PLANNED, date(2025, 10, 11), date(2025, 10, 20)),
+        (3, Kind.CAST_WRAP, Modality.HAPPENED, None, None),
+        (3, Kind.RELEASE, Modality.RUMORED, date(2026, 3, 1), date(2026, 3, 31)),
+        (3, Kind.RELEASE, Modality.EXPECTED, date(2026, 6, 1), date(2026, 8, 31)),
+    }
+    missing = expected - got
+    assert not missing, missing
+
+
+def test_negation_and_not_until():
+    got, _ = _claims()
+    assert (3, Kind.SLATE_LISTING, Modality.DENIED, date(2026, 1, 1),
+            date(2026, 12, 31)) in got
+    assert (3, Kind.RELEASE, Modality.DENIED, date(2026, 1, 1), date(2026, 12, 31)) in got
+
+
+def test_quote_spans_point_into_the_text():
+    _, out = _claims()
+    for c in out.claims:
+        a, b = c.quote_span
+        assert 0 <= a < b <= len(ARTICLE)
+        if c.date is not None and c.date.text:
+            assert c.date.text in ARTICLE[a:b] or c.kind is Kind.RELEASE
+
+
+def test_cast_wrap_subject():
+    _, out = _claims()
+    wraps = [c for c in out.claims if c.kind is Kind.CAST_WRAP]
+    assert wraps and wraps[0].subject == "Marcus Reyes"
+
+
+def test_season_in_words_and_roman_numerals():
+    text = ("Ember Road Season Two is official. Netflix announced on Tuesday that the "
+            "series will premiere its second season on May 9, 2026. Ember Road III is "
+            "also in the works, with filming expected to start in early 2027.")
+    got, _ = _claims(text, published=date(2025, 11, 4))
+    assert (2, Kind.RELEASE, Modality.ANNOUNCED, date(2026, 5, 9), date(2026, 5, 9)) in got
+    assert (3, Kind.FILMING_START, Modality.PLANNED, date(2027, 1, 1), date(2027, 6, 30)) in got
+
+
+def test_relative_dates_use_publication_date():
+    text = ("Glass Orchard Season 2 wrapped filming last month, and the first teaser "
+            "dropped yesterday. The show returns next summer.")
+    got, _ = _claims(text, published=date(2025, 6, 12))
+    assert (2, Kind.FILMING_WRAP, Modality.HAPPENED, date(2025, 5, 1), date(2025, 5, 31)) in got
+    assert (2, Kind.TEASER, Modality.HAPPENED, date(2025, 6, 11), date(2025, 6, 11)) in got
+    assert (2, Kind.RELEASE, Modality.PLANNED, date(2026, 6, 1), date(2026, 8, 31)) in got
+
+
+def test_title_hint_and_known_titles():
+    text = "The show has been renewed. Season 2 is slated for fall 2026, the network says."
+    got, out = _claims(text, published=date(2025, 1, 10), title_hint="Paper Lanterns")
+    assert out.claims and all(c.title == "Paper Lanterns" for c in out.claims)
+    known = [Title("All of Us Are Dead", aliases=("Jigeum Uri Hakgyoneun",))]
+    _, out = _claims("AOUAD S2 wrapped filming in February 2026.",
+                     published=date(2026, 3, 1), known_titles=known,
+                     title_hint="All of Us Are Dead")
+    assert out.claims[0].title == "All of Us Are Dead"
+    assert out.claims[0].season == 2
+
+
+def test_listicle_keeps_titles_apart():
+    text = """# Five shows coming back
+
+## 1. Copper Bay (Season 2)
+
+Copper Bay Season 2 premieres on February 6, 2026, the streamer confirmed.
+
+## 2. Night Tram (Season 4)
+
+Filming on Night Tram wrapped in October 2025. Expect it in late 2026.
+"""
+    out = extract_document(text, published=date(2025, 12, 1))
+    by_title = {(c.title, c.season, c.kind) for c in out.claims}
+    assert ("Copper Bay", 2, Kind.RELEASE) in by_title
+    assert ("Night Tram", 4, Kind.FILMING_WRAP) in by_title
+    assert not any(c.title == "Copper Bay" and c.kind is Kind.FILMING_WRAP for c in out.claims)
+
+
+def test_questions_and_conditionals_are_not_claims():
+    text = ("Will Copper Bay Season 2 premiere in March 2026? If filming wraps in "
+            "June 2025, the show could return in 2026.")
+    out = extract_document(text, published=date(2025, 1, 1))
+    assert not [c for c in out.claims if c.date and c.date.start.year == 2026
+                and c.date.start.month == 3]
+    assert not [c for c in out.claims if c.kind is Kind.FILMING_WRAP]
+
+
+def test_to_dict_shape():
+    out = extract_document(ARTICLE, published=date(2025, 9, 1), url="https://x.example/a")
+    d = out.to_dict()
+    assert set(d) == {"document", "claims", "cast", "viewership"}
+    assert d["document"] == {"url": "https://x.example/a", "published": "2025-09-01",
+                             "chars": len(ARTICLE)}
+    claim = d["claims"][0]
+    assert set(claim) == {"title", "season", "kind", "modality", "date", "subject", "detail",
+                          "location", "quote_span", "confidence"}
+    assert 0 < claim["confidence"] <= 1
+
+
+def test_published_read_from_the_text():
+    text = "Published March 3, 2025\n\nCopper Bay Season 2 wrapped filming last week."
+    out = extract_document(text)
+    assert out.published == date(2025, 3, 3)
+
+
+def test_empty_input():
+    out = extract_document("")
+    assert out.to_dict()["claims"] == [] and out.cast == [] and out.viewership == []

@@ -1,0 +1,89 @@
+"""The extractor's building blocks: sentences, titles and seasons, triggers, modality."""
+
+from datetime import date
+
+from seasoncast.extract.sentences import clause_bounds, split_sentences
+from seasoncast.extract.titles import detect_titles, find_season_mentions
+from seasoncast.extract.triggers import find_triggers
+from seasoncast.model import Kind
+
+
+def test_sentences_keep_offsets_and_lines():
+    text = ("Headline Without A Stop\n\nDr. Reyes said filming began in Jan. 2025. It wrapped "
+            "in May.\n- **June 2025** — Teaser out")
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == [
+        "Headline Without A Stop", "Dr. Reyes said filming began in Jan. 2025.",
+        "It wrapped in May.", "- **June 2025** — Teaser out"]
+    for s in sents:
+        assert text[s.start:s.end] == s.text
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    text = ("The streamer renewed the show for a second season in March 2025, and filming\n"
+            "is expected to begin later this year in Belfast.")
+    assert len(split_sentences(text)) == 1
+
+
+def test_clauses():
+    s = "Filming wraps in February, but the show likely won't release until 2027."
+    parts = [s[a:b] for a, b in clause_bounds(s)]
+    assert len(parts) == 2 and parts[1].lstrip(", ").startswith("but")
+
+
+def test_season_mentions():
+    text = "Season Two, season 3, Season IV, S5, the sixth season, Seasons 7 and 8, Part 2"
+    got = [m.numbers for m in find_season_mentions(text) if m.numbers]
+    assert got == [(2,), (3,), (4,), (5,), (6,), (7, 8)]
+    assert any(m.part == 2 for m in find_season_mentions(text))
+
+
+def test_titles_from_headlines_and_prose():
+    cases = {
+        "When Does The Witcher Season 4 Come Out? The Witcher returns.": "The Witcher",
+        "FX's Shōgun Returns to Set as Production Begins": "Shōgun",
+        "Netflix Renews 'Wednesday' For Season 2\n\nWednesday was a hit.": "Wednesday",
+        "The second season of the legal thriller Blood Ledger was confirmed.": "Blood Ledger",
+        "## 5. Daredevil: Born Again (Season 2)\n\nIt returns in March.": "Daredevil: Born Again",
+        "Prime Video Delays 'Crown of Ash' Season 2 to 2025": "Crown of Ash",
+    }
+    for text, title in cases.items():
+        assert detect_titles(text).titles[:1] == [title], text
+
+
+def test_shows_named_in_passing_are_not_tracked():
+    text = ("Tidewater Season 2 wraps in May. It was the biggest hit since Squid Game, and "
+            "its star is a Game of Thrones alum.")
+    assert detect_titles(text).titles == ["Tidewater"]
+
+
+def test_title_number_is_a_season():
+    ctx = detect_titles("Sweet Home Season 3 is coming. Sweet Home 3 also made the list.")
+    assert any(m.numbers == (3,) for m in ctx.seasons if m.start > 30)
+
+
+def test_triggers_resolve_overlaps():
+    kinds = [t.kind for t in find_triggers("It is absent from Netflix's 2026 release schedule.")]
+    assert kinds == [Kind.SLATE_LISTING]
+    kinds = [t.kind for t in find_triggers("A first teaser dropped on Friday.")]
+    assert kinds == [Kind.TEASER]
+    kinds = [t.kind for t in find_triggers("Lomon has already wrapped his part.")]
+    assert kinds == [Kind.CAST_WRAP]
+    kinds = [t.kind for t in find_triggers("Pre-production begins in Cape Town.")]
+    assert kinds == [Kind.PREPRODUCTION]
+
+
+def test_modality_cues_end_to_end():
+    from seasoncast.extract import extract_document
+
+    def mods(sentence: str) -> set[str]:
+        out = extract_document("Copper Bay Season 2 news.\n\n" + sentence,
+                               published=date(2025, 6, 1))
+        return {c.modality.value for c in out.claims if c.date is not None}
+
+    assert mods("Netflix confirmed the show will premiere in March 2026.") == {"announced"}
+    assert mods("The show is reportedly slated for March 2026.") == {"planned"}
+    assert mods("We think it will premiere in March 2026.") == {"expected"}
+    assert mods("Fans on TikTok claim it will premiere in March 2026.") == {"rumored"}
+    assert mods("It will not premiere in 2025.") == {"denied"}
+    assert mods("It premiered in March 2024.") == {"happened"}

@@ -1,0 +1,124 @@
+"""Loading files and directories, content hashes, tiers and feeds."""
+
+from datetime import date
+
+import pytest
+
+from seasoncast.ingest import load_path
+from seasoncast.ingest.document import Document, content_hash, deduplicate
+from seasoncast.ingest.feeds import load_feed, parse_feed
+from seasoncast.ingest.fetch import IngestError
+from seasoncast.ingest.html import html_to_text
+from seasoncast.ingest.tiers import load_tiers, tier_for
+from seasoncast.model import Tier
+
+STORY = ("Tidewater Season 3 has wrapped filming in Halifax, the network confirmed on "
+         "Monday. The new season will premiere in early 2027.")
+
+
+def test_syndicated_copies_share_a_hash():
+    copy = "  TIDEWATER season 3 has wrapped filming in Halifax — the network confirmed on\n" \
+           "Monday.   The new season will premiere in early 2027!\nRead more: our newsletter"
+    assert content_hash(STORY) == content_hash(copy)
+    assert content_hash(STORY) != content_hash(STORY.replace("2027", "2028"))
+    docs = [Document.create(STORY, url="https://a.example/x"),
+            Document.create(copy, url="https://b.example/y")]
+    assert len(deduplicate(docs)) == 1
+
+
+def test_load_directory(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Tidewater\n\n" + STORY + " Extra line.", encoding="utf-8")
+    (tmp_path / "c.html").write_text(f"<html><body><p>{STORY}</p></body></html>",
+                                     encoding="utf-8")
+    (tmp_path / "ignored.bin").write_bytes(b"\x00\x01")
+    docs = load_path(tmp_path)
+    kinds = sorted(d.kind for d in docs)
+    assert kinds == ["markdown", "text"]  # the HTML copy has the same text as a.txt
+    assert all(len(d.content_hash) == 64 for d in docs)
+
+
+def test_missing_and_binary_files(tmp_path):
+    with pytest.raises(IngestError):
+        load_path(tmp_path / "nope.txt")
+    p = tmp_path / "x.txt"
+    p.write_bytes(b"\x00\xff\x00binary")
+    with pytest.raises(IngestError):
+        load_path(p)
+
+
+@pytest.mark.parametrize("url,tier", [
+    ("https://about.netflix.com/en/news/anything", Tier.OFFICIAL),
+    ("https://www.netflix.com/tudum/articles/x", Tier.OFFICIAL),
+    ("https://deadline.com/2025/01/x", Tier.TRADE),
+    ("https://www.koreaherald.com/view.php", Tier.NEWS),
+    ("https://www.whats-on-netflix.com/news/x", Tier.FAN),
+    ("https://x.com/someone/status/1", Tier.SOCIAL),
+    ("https://old.reddit.com/r/kdrama", Tier.SOCIAL),
+    ("https://unknown.example/story", Tier.NEWS),
+])
+def test_bundled_tiers(url, tier):
+    assert tier_for(url) == tier
+
+
+def test_user_tier_file_overrides(tmp_path, monkeypatch):
+    f = tmp_path / "tiers.toml"
+    f.write_text('default = "fan"\nofficial = ["tidewater-tv.example"]\n'
+                 'social = ["deadline.com"]\n', encoding="utf-8")
+    monkeypatch.setenv("SEASONCAST_TIERS", str(f))
+    load_tiers.cache_clear()
+    try:
+        assert tier_for("https://press.tidewater-tv.example/x") == Tier.OFFICIAL
+        assert tier_for("https://deadline.com/x") == Tier.SOCIAL
+        assert tier_for("https://unknown.example/") == Tier.FAN
+    finally:
+        monkeypatch.delenv("SEASONCAST_TIERS")
+        load_tiers.cache_clear()
+
+
+def test_html_main_text_title_and_date():
+    page = """<html><head><title>Tidewater renewed</title>
+    <meta property="article:published_time" content="2025-03-04T10:00:00Z"></head>
+    <body><nav>Home | News</nav><script>var x = "Season 9 premieres tomorrow";</script>
+    <article><h1>Tidewater renewed for Season 3</h1><p>""" + STORY + """</p>
+    <p>The first two seasons are streaming now.</p></article></body></html>"""
+    out = html_to_text(page)
+    assert "wrapped filming in Halifax" in out.text
+    assert "Season 9" not in out.text
+    assert out.published == date(2025, 3, 4)
+    assert out.title.startswith("Tidewater")
+
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>TV news</title>
+<item><title>Tidewater Season 3 wraps</title><link>{base}/one</link>
+<description>&lt;p&gt;Tidewater Season 3 wrapped filming in May 2025.&lt;/p&gt;</description>
+<pubDate>Tue, 03 Jun 2025 10:00:00 GMT</pubDate></item>
+<item><title>Other news</title><link>{base}/two</link><description>Nothing here.</description>
+</item></channel></rss>"""
+
+
+def test_parse_feed_items():
+    docs = parse_feed(FEED.format(base="https://news.example"))
+    assert [d.title for d in docs] == ["Tidewater Season 3 wraps", "Other news"]
+    assert docs[0].published == date(2025, 6, 3)
+    assert "wrapped filming in May 2025" in docs[0].text
+    assert docs[0].domain == "news.example"
+
+
+def test_load_feed_fetching_items(httpserver):
+    base = httpserver.url_for("").rstrip("/")
+    httpserver.expect_request("/feed").respond_with_data(FEED.format(base=base),
+                                                         content_type="application/rss+xml")
+    httpserver.expect_request("/one").respond_with_data(
+        "<html><body><article><p>Full story: Tidewater Season 3 wrapped filming in May "
+        "2025 after a ten-week shoot in Halifax and Lunenburg.</p></article></body></html>",
+        content_type="text/html")
+    httpserver.expect_request("/two").respond_with_data("gone", status=404)
+    docs = load_feed(httpserver.url_for("/feed"), fetch_items=True, allow_private=True)
+    assert "ten-week shoot" in docs[0].text
+    assert docs[1].text.startswith("Other news")  # fell back to the feed summary
+
+
+def test_not_a_feed():
+    with pytest.raises(IngestError):
+        parse_feed(b"\x00\x01 this is not xml at all <<<")
