@@ -87,3 +87,13 @@ def test_modality_cues_end_to_end():
     assert mods("Fans on TikTok claim it will premiere in March 2026.") == {"rumored"}
     assert mods("It will not premiere in 2025.") == {"denied"}
     assert mods("It premiered in March 2024.") == {"happened"}
+
+
+def test_published_guess_skips_dates_still_to_come():
+    from datetime import date
+
+    from seasoncast.extract.published import guess_published
+
+    text = "Netflix says the show will premiere on March 5, 2027.\nPublished June 2, 2026"
+    assert guess_published(text, today=date(2026, 11, 26)) == date(2026, 6, 2)
+    assert guess_published("It premieres March 5, 2027.", today=date(2026, 11, 26)) is None

@@ -12,15 +12,21 @@ from seasoncast.datespan import Precision, find_datespans
 _DOTTED = re.compile(r"\b((?:19|20)\d\d)[./](\d{1,2})[./](\d{1,2})\b")
 
 
-def guess_published(text: str, head_chars: int = 600) -> date | None:
+def guess_published(text: str, head_chars: int = 600, today: date | None = None
+                    ) -> date | None:
+    """The first full date near the top that is not in the future: a date still to come
+    ("will premiere on March 5, 2027") is news, not the day the article appeared."""
+    today = today or date.today()
     head = text[:head_chars]
-    m = _DOTTED.search(head)
-    if m:
+    for m in _DOTTED.finditer(head):
         try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
+            d = date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
-            pass
+            continue
+        if d <= today:
+            return d
     for t in find_datespans(head):
-        if t.span.precision is Precision.DAY and re.search(r"\d{4}", t.span.text or ""):
+        if t.span.precision is Precision.DAY and re.search(r"\d{4}", t.span.text or "") \
+                and t.span.start <= today:
             return t.span.start
     return None
