@@ -146,3 +146,17 @@ def test_published_read_from_the_text():
 def test_empty_input():
     out = extract_document("")
     assert out.to_dict()["claims"] == [] and out.cast == [] and out.viewership == []
+
+
+def test_production_words_before_a_known_title_are_not_part_of_it():
+    from datetime import date
+
+    from seasoncast.extract import extract_document
+    from seasoncast.model import Title
+
+    e = extract_document("Filming on Weak Hero season 3 wrapped last week, the studio said. "
+                         "Netflix has confirmed that Weak Hero will return for a fourth season.",
+                         published=date(2026, 5, 1), known_titles=[Title("Weak Hero")])
+    got = {(c.title, c.season, c.kind.value) for c in e.claims}
+    assert ("Weak Hero", 3, "filming_wrap") in got
+    assert ("Weak Hero", 4, "renewal") in got

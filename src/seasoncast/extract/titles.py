@@ -68,6 +68,10 @@ _LEAD_STOP = {
     "plus", "per", "via", "sources", "source", "jtbc", "tvn", "sbs", "kbs",
     "mbc", "bbc", "itv", "abc", "nbc", "cbs", "crunchyroll", "episode", "episodes",
     "the", "season", "seasons", "part", "date", "release", "premiere",
+    # production words that open a sentence before the title ("Filming on X season 3")
+    "filming", "production", "shooting", "shoot", "cameras", "principal", "photography",
+    "casting", "work", "post-production", "reshoots", "wrapped", "wraps", "begins",
+    "began", "starts", "started",
 }
 _NOT_TITLE = {"the", "this", "season", "series", "show", "netflix", "it", "part", "tv",
               "release", "premiere", "date", "drama", "k-drama", "streaming", "january",
@@ -416,7 +420,11 @@ def detect_titles(
         track(known.name if known else title_hint, known.all_names if known else [title_hint])
     by_key = {normalize_title(n): t for t in known_titles for n in t.all_names}
     for phrase, _ in sorted(found.items(), key=lambda kv: (-len(kv[0].split()), -kv[1])):
-        t = by_key.get(normalize_title(phrase))
+        key = normalize_title(phrase)
+        t = by_key.get(key)
+        if t is None:  # "Filming On Weak Hero" ends with a tracked title: take that
+            t = next((by_key[k] for k in sorted(by_key, key=len, reverse=True)
+                      if len(k) >= 4 and key.endswith(" " + k)), None)
         if t is not None:
             track(t.name, t.all_names)
         elif not _is_suffix_of_tracked(phrase, names):

@@ -96,7 +96,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"fourth|fifth|sixth|new)\s+season)(?!\s+(?:will|is\s+set|premieres|arrives))|"
      r"\b(?:get(?:s|ting)?|land(?:s|ed)?|score[sd]?|earn(?:s|ed)?|got)\s+(?:a\s+)?"
      r"(?:second|third|fourth|fifth|sixth|new|another)\s+season\b|"
-     r"\bback\s+for\s+(?:a\s+)?(?:second|third|fourth|fifth|sixth|another)\s+season\b", 7),
+     r"\bback\s+for\s+(?:a\s+)?(?:second|third|fourth|fifth|sixth|another)\s+season\b|"
+     r"\b(?:will\s+)?return(?:s|ing)?\s+for\s+(?:a\s+)?(?:second|third|fourth|fifth|sixth|"
+     r"another)\s+season\b", 7),
     (Kind.RELEASE, r"\bpremi[eè]r(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|"
      r"\bdebut(?:s|ed|ing)?\b|\bdrop(?:s|ped|ping)?\b|\barriv(?:e|es|ed|ing|al)\b|"
      r"\bland(?:s|ed|ing)?\b(?!\s+(?:of|in\s+the\s+role))|\bair(?:s|ed|ing)\b|"
