@@ -535,7 +535,7 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
         tied = [m for m in local if (0 <= m.start - (s.start + trig.end) <= 30 and re.match(
             r"\W*(?:\w+\s+){0,2}?(?:for|with)?\s*(?:both\s+)?(?:a|an|its|the)?\s*$",
             s.text[trig.end:m.start - s.start])) or (0 <= pos - m.end <= 25)
-                or m.start <= pos < m.end]
+                or m.start <= pos < m.end or pos <= m.start < s.start + trig.end]
         if tied:
             m = tied[0]
             return list(m.numbers) or [_relative(m, focus)], bool(m.numbers), None
