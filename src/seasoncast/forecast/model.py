@@ -314,7 +314,12 @@ class PremiereForecaster:
         rates = self.rates
 
         def keep_in(span: DateSpan, q: float):
-            return lambda d: d.set_span_probability(max(span.start, as_of), span.end, q)
+            # part of the span may have passed without a premiere: of the rate q, only the
+            # share for the days still to come survives (uniform within the span)
+            left = (span.end - max(span.start, as_of)).days + 1
+            f = min(1.0, max(0.0, left / span.width_days))
+            q_left = q * f / (q * f + 1 - q) if q < 1 else 1.0
+            return lambda d: d.set_span_probability(max(span.start, as_of), span.end, q_left)
 
         def cap_in(span: DateSpan, q: float):
             def step(d: DayDistribution) -> DayDistribution:
