@@ -102,3 +102,10 @@ def test_check_and_report(env, tmp_path):
 
 def test_data_validate_passes_on_bundled_data(env):
     assert "ok:" in run(env, "data", "validate").stderr
+
+
+def test_extract_of_a_binary_file_exits_2(env, tmp_path):
+    path = tmp_path / "noise.bin"
+    path.write_bytes(bytes(range(256)) * 40)
+    p = run(env, "extract", str(path), "--json", check=False)
+    assert p.returncode == 2 and "not a text file" in p.stderr and p.stdout == ""

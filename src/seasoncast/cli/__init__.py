@@ -67,7 +67,9 @@ def main() -> None:
     from sqlalchemy.exc import OperationalError
 
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # returns the code of a typer.Exit
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except NotFound as e:
         err.print(f"[red]error:[/red] {e}", highlight=False)
         sys.exit(2)

@@ -78,7 +78,7 @@ def check_url(url: str, allow_private: bool = False) -> None:
         if _is_forbidden(addr):
             raise IngestError(
                 f"refusing to fetch {host!r}: it resolves to non-public address {addr} "
-                "(pass allow_private=True to allow)")
+                "(private addresses are fetched only when explicitly allowed: --allow-private)")
 
 
 def fetch(url: str, *, allow_private: bool = False, max_bytes: int = MAX_BYTES,
