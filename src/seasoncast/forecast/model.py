@@ -121,7 +121,7 @@ def fit_stage(frame, features: list[str] = FEATURES) -> StageModel | None:
                     or c != "era" and min((observed[c] > 0).sum(), (observed[c] == 0).sum())
                     >= MIN_LEVEL_EVENTS]
             try:
-                m = LogNormalAFTFitter(penalizer=0.1).fit(frame[[*cols, "T", "E"]], "T", "E")
+                m = LogNormalAFTFitter(penalizer=1.0).fit(frame[[*cols, "T", "E"]], "T", "E")
                 mu = m.params_["mu_"]
                 return StageModel(float(mu["Intercept"]),
                                   {c: float(mu[c]) for c in cols},
