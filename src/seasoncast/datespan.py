@@ -323,6 +323,16 @@ def _resolve_year_for_month(month: int, ref: date | None, prefer: Prefer) -> int
     return min(candidates, key=lambda y: (abs(distance(y)), -y))
 
 
+def _named_year(m, ref: date | None) -> int | None:
+    """The year of "… 2026", "… next year" or "… the year" (the reference's own year);
+    None when the phrase is relative and there is no reference day."""
+    if m["year"]:
+        return int(m["year"])
+    if ref is None:
+        return None
+    return _rel_year(m["rel"], ref) if m["rel"] else ref.year
+
+
 def _rel_year(word: str, ref: date) -> int:
     return {"this": ref.year, "next": ref.year + 1, "last": ref.year - 1,
             "the following": ref.year + 1, "the coming": ref.year + 1,
@@ -459,11 +469,8 @@ def _yq(m, ref, prefer):
            r"|the\s+year))?")
 def _quarter_words(m, ref, prefer):
     q = _ORDINALS[m["ord"].lower()]
-    if m["year"]:
-        return DateSpan.quarter(int(m["year"]), q)
-    if ref is None:
-        return None
-    return DateSpan.quarter(_rel_year(m["rel"], ref) if m["rel"] else ref.year, q)
+    year = _named_year(m, ref)
+    return None if year is None else DateSpan.quarter(year, q)
 
 
 # "first half of 2026", "the second half of next year", "H2 2025"
@@ -471,11 +478,8 @@ def _quarter_words(m, ref, prefer):
            r"(?:\s+(?:(?P<year>(?:19|20)\d\d)|(?P<rel>this|next|last)\s+year|the\s+year))?")
 def _half_words(m, ref, prefer):
     h = 1 if m["ord"].lower() in ("first", "1st") else 2
-    if m["year"]:
-        return DateSpan.half(int(m["year"]), h)
-    if ref is None:
-        return None
-    return DateSpan.half(_rel_year(m["rel"], ref) if m["rel"] else ref.year, h)
+    year = _named_year(m, ref)
+    return None if year is None else DateSpan.half(year, h)
 
 
 @RULES.add(rf"\bH(?P<h>[12])\s*(?:of\s+)?{_YEAR}")
@@ -511,14 +515,9 @@ def _season(m, ref, prefer):
            r"mid|middle of|the middle of|late|later|end of|the end of|the tail end of)"
            r"[\s-]*(?:(?P<year>(?:19|20)\d\d)|(?P<rel>this|next|last)\s+year|the\s+year)\b")
 def _part_of_year(m, ref, prefer):
-    if m["year"]:
-        year = int(m["year"])
-    elif ref is None:
+    year = _named_year(m, ref)
+    if year is None:
         return None
-    elif m["rel"]:
-        year = _rel_year(m["rel"], ref)
-    else:
-        year = ref.year
     part = _part_key(m["part"])
     if part == "mid":
         return DateSpan(date(year, 4, 1), date(year, 9, 30), Precision.HALF)
@@ -697,12 +696,9 @@ def _mon_rel_year(m, ref, prefer):
            r"(?:part|half|months)\s+of\s+(?:(?P<year>(?:19|20)\d\d)|(?P<rel>this|next|last)\s+"
            r"year|the\s+year)\b")
 def _part_of_year_words(m, ref, prefer):
-    if m["year"]:
-        year = int(m["year"])
-    elif ref is None:
+    year = _named_year(m, ref)
+    if year is None:
         return None
-    else:
-        year = _rel_year(m["rel"], ref) if m["rel"] else ref.year
     h = 1 if m["which"].lower() in ("early", "earlier", "first") else 2
     return DateSpan.half(year, h)
 
