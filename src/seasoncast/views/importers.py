@@ -88,11 +88,17 @@ def _sniff_header(path: Path) -> list[str] | None:
     return first.rstrip("\r\n").split("\t")
 
 
-def _tsv(path: Path) -> Iterator[tuple[int, list[str]]]:
+def _tsv(path: Path, width: int) -> Iterator[tuple[str, list[str]]]:
+    """Data rows with their `file:line`; a row of the wrong width stops the import."""
     with path.open(encoding="utf-8-sig", newline="") as f:
         for i, row in enumerate(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
-            if i > 1 and row:
-                yield i, row
+            if i == 1 or not row:
+                continue
+            where = f"{path}:{i}"
+            if len(row) != width:
+                raise ViewFileError(f"{where}: {len(row)} columns, expected {width}"
+                                    " (truncated or malformed line)")
+            yield where, row
 
 
 def read_top10_weekly(path: Path, source_url: str = TOP10_URL) -> list[ViewRow]:
@@ -101,11 +107,7 @@ def read_top10_weekly(path: Path, source_url: str = TOP10_URL) -> list[ViewRow]:
     if header != TOP10_COLUMNS:
         raise ViewFileError(f"{path}: not a weekly Top 10 file (header {header[:4]}…)")
     rows: list[ViewRow] = []
-    for line, r in _tsv(path):
-        where = f"{path}:{line}"
-        if len(r) != len(TOP10_COLUMNS):
-            raise ViewFileError(f"{where}: {len(r)} columns, expected {len(TOP10_COLUMNS)}"
-                                " (truncated or malformed line)")
+    for where, r in _tsv(path, len(TOP10_COLUMNS)):
         week_s, category, rank_s, show, season_title, hours_s, runtime_s, views_s, _ = r
         try:
             week = date.fromisoformat(week_s)
@@ -150,11 +152,7 @@ def read_most_popular(path: Path, source_url: str = MOST_POPULAR_URL,
     dataset = f"most-popular-{version.isoformat()}" if version else "most-popular"
     cols = {name: i for i, name in enumerate(header)}
     rows: list[ViewRow] = []
-    for line, r in _tsv(path):
-        where = f"{path}:{line}"
-        if len(r) != len(header):
-            raise ViewFileError(f"{where}: {len(r)} columns, expected {len(header)}"
-                                " (truncated or malformed line)")
+    for where, r in _tsv(path, len(header)):
         category, rank_s, show, season_title = r[:4]
         rank = int(_num(rank_s, where, "rank"))
         raw = show if season_title in ("", "N/A") else season_title
