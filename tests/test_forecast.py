@@ -11,7 +11,7 @@ from seasoncast.forecast.backtest import protocol, run_backtest, scores
 from seasoncast.forecast.baselines import ReferenceClass, previous_gap, rule_of_thumb
 from seasoncast.forecast.calibration import PitMap
 from seasoncast.forecast.distribution import DayDistribution
-from seasoncast.forecast.model import PremiereForecaster, TrainingSet
+from seasoncast.forecast.model import PremiereForecaster, TrainingSet, season_info
 from seasoncast.model import Event, Kind, Modality, Season
 from seasoncast.reference import ReferenceData
 
@@ -207,3 +207,55 @@ def test_backtest_runs_and_reports_every_baseline():
         assert key in summary
     assert set(summary["baselines"]) == {"rule_of_thumb_wrap_plus_8_months",
                                          "previous_season_gap", "reference_class_empirical"}
+    by_stage = summary["by_stage"]
+    assert set(by_stage) == {"pre_wrap", "post_wrap", "post_window", "after_wrap"}
+    # every forecast after a reported wrap counts in after_wrap, with or without a window
+    assert by_stage["after_wrap"]["n_forecasts"] >= by_stage["post_wrap"]["n_forecasts"] > 0
+    same = summary["baselines"]["rule_of_thumb_wrap_plus_8_months"]["model_on_same_forecasts"]
+    assert same["by_stage"]["post_wrap"]["n_forecasts"] == by_stage["post_wrap"]["n_forecasts"]
+
+
+def paced(n_titles=60, seed=5):
+    """Two-season titles, each with its own pace: a slow title is slow in both seasons."""
+    rng = random.Random(seed)
+    data = ReferenceData()
+    for i in range(n_titles):
+        title, pace = f"Paced {i}", rng.choice([0.6, 1.6])
+        day = date(2015, 1, 1) + timedelta(days=rng.randrange(0, 400))
+        for n in (1, 2):
+            wrap = day + timedelta(days=rng.randrange(90, 150))
+            premiere = wrap + timedelta(days=int(200 * pace * rng.uniform(0.85, 1.15)))
+            data.seasons.append(Season(title, n, platform="Netflix", country="US"))
+            data.events += [
+                ev(title, n, "filming_wrap", "happened", DateSpan.day(wrap), wrap),
+                ev(title, n, "release", "happened", DateSpan.day(premiere), premiere),
+            ]
+            day = premiere + timedelta(days=rng.randrange(60, 200))
+    return data
+
+
+def test_earlier_seasons_set_the_pace():
+    model = PremiereForecaster().fit(paced(), date(2026, 1, 1))
+    assert model.pace.weight > 0.3 and model.pace.scale < 1.0
+
+    def median_gap(s1_gap: int) -> int:
+        wrap1, wrap2 = date(2023, 1, 10), date(2025, 3, 1)
+        premiere1 = wrap1 + timedelta(days=s1_gap)
+        events = [ev("New", 1, "filming_wrap", "happened", DateSpan.day(wrap1), wrap1),
+                  ev("New", 1, "release", "happened", DateSpan.day(premiere1), premiere1),
+                  ev("New", 2, "filming_wrap", "happened", DateSpan.day(wrap2), wrap2)]
+        fc = model.predict(events, Season("New", 2, platform="Netflix", country="US"), 2,
+                           wrap2 + timedelta(days=1))
+        paced_words = any("earlier seasons of this title" in d for d in fc.drivers)
+        return (fc.dist.quantile(0.5) - wrap2).days, paced_words
+
+    (slow, slow_said), (fast, fast_said) = median_gap(420), median_gap(120)
+    assert slow > fast + 100
+    assert slow_said and fast_said
+
+
+def test_a_first_season_has_no_title_effect():
+    model = PremiereForecaster().fit(paced(), date(2026, 1, 1))
+    wrap = date(2025, 3, 1)
+    events = [ev("New", 1, "filming_wrap", "happened", DateSpan.day(wrap), wrap)]
+    assert model.title_effect(events, 1, wrap, season_info(None, None)) is None

@@ -67,12 +67,17 @@ def backtest(
         False, "--save-calibration", help="store the fitted calibration map for forecasts"),
     demand: bool = typer.Option(False, "--demand",
                                 help="add Netflix Top 10 demand as a covariate (experiment)"),
+    family: str = typer.Option("weibull", "--family",
+                               help="stage-model family: weibull, lognormal or loglogistic"),
 ) -> None:
     """Time-travel, leave-titles-out backtest of the model against its baselines."""
     from seasoncast.forecast.backtest import run_backtest
     from seasoncast.forecast.backtest import save_calibration as save
+    from seasoncast.forecast.model import FAMILIES
     from seasoncast.reference import ReferenceData, load_bundled, read_pair, validate
 
+    if family not in FAMILIES:
+        raise UserError(f"--family: unknown family {family!r} (choose from {', '.join(FAMILIES)})")
     data = load_bundled()
     test = data
     if seasons_csv or events_csv:
@@ -98,7 +103,7 @@ def backtest(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        summary = run_backtest(data, test, sink, progress, demand=demand)
+        summary = run_backtest(data, test, sink, progress, demand=demand, family=family)
     if sink:
         sink.close()
     if save_calibration:

@@ -33,7 +33,7 @@ from seasoncast.forecast.baselines import (
 from seasoncast.forecast.calibration import StageCalibration, pit
 from seasoncast.forecast.demand import DemandIndex
 from seasoncast.forecast.distribution import DayDistribution
-from seasoncast.forecast.model import PremiereForecaster, TrainingSet
+from seasoncast.forecast.model import DEFAULT_FAMILY, PremiereForecaster, TrainingSet
 from seasoncast.model import Event, Kind, Modality
 from seasoncast.reference import ReferenceData
 
@@ -118,7 +118,7 @@ def summarize(rows: list[dict]) -> dict:
 
 def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = None,
                  progress: Callable[[int, int], None] | None = None, *,
-                 demand: bool = False) -> dict:
+                 demand: bool = False, family: str = DEFAULT_FAMILY) -> dict:
     """Backtest every season of `test` against models trained on `data` (which should
     include `test`'s rows). Returns the summary; writes one JSON line per forecast."""
     cases = cases_of(test)
@@ -137,8 +137,8 @@ def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = 
         for fold in sorted({fold_of(c.title) for c in batch}):
             fold_cases = [c for c in batch if fold_of(c.title) == fold]
             excluded = {t for t in by_title if fold_of(t) == fold}
-            model = PremiereForecaster(demand=demand_index).fit(data, cutoff, excluded,
-                                                                prepared=training)
+            model = PremiereForecaster(demand=demand_index, family=family).fit(
+                data, cutoff, excluded, prepared=training)
             ref = ReferenceClass(training.rows, excluded)
             for c in fold_cases:
                 evs = [e for e in by_title[c.title] if e.known_on <= c.as_of]
@@ -175,19 +175,19 @@ def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = 
         if pit_map is not None:
             fc.dist = fc.dist.recalibrated(pit_map)
         s = scores(fc.dist, c.actual)
-        s["stage"] = fc.group
+        s["stage"], s["wrapped"] = fc.group, fc.wrapped
         model_rows.append(s)
         for name, d in base.items():
             if d is None:
                 continue
             bs = scores(d, c.actual)
-            bs["stage"] = s["stage"]
+            bs["stage"], bs["wrapped"] = s["stage"], s["wrapped"]
             base_rows[name].append(bs)
             paired[name].append(s)
         if out is not None:
             line = fc.to_dict()
             line["actual"] = c.actual.isoformat()
-            line["stage"] = fc.group
+            line["stage"], line["wrapped"] = fc.group, fc.wrapped
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
     summary = {"n_forecasts": len(model_rows),
                "n_seasons": len({(c.title, c.season) for c, _, _ in dists}),
@@ -197,19 +197,21 @@ def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = 
         rows = base_rows.get(name, [])
         block = summarize(rows)
         block["by_stage"] = _by_stage(rows)
-        block["model_on_same_forecasts"] = summarize(paired.get(name, []))
+        block["model_on_same_forecasts"] = {**summarize(paired.get(name, [])),
+                                            "by_stage": _by_stage(paired.get(name, []))}
         summary["baselines"][name] = block
     summary["calibration"] = calibration_without(None).to_dict()
     return summary
 
 
 def _by_stage(rows: list[dict]) -> dict:
+    """Scores by what the forecast knew: the three calibration groups, plus every
+    forecast made once a wrap was reported (with or without a release window)."""
     out = {}
     for stage in ("pre_wrap", "post_wrap", "post_window"):
         part = [r for r in rows if r["stage"] == stage]
         out[stage] = summarize(part)
-    post_wrap_all = [r for r in rows if r["stage"] in ("post_wrap", "post_window")]
-    out["after_wrap_incl_window"] = summarize(post_wrap_all)
+    out["after_wrap"] = summarize([r for r in rows if r["wrapped"]])
     return out
 
 
