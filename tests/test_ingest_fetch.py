@@ -82,3 +82,22 @@ def test_http_error_is_an_ingest_error(httpserver):
 def test_unresolvable_host():
     with pytest.raises(IngestError):
         check_url("http://no-such-host.invalid/")
+
+
+def test_dns_rebinding_is_refused_at_connect_time(httpserver, monkeypatch):
+    """The host looks public when checked, then resolves to loopback when connected."""
+    httpserver.expect_request("/a").respond_with_data(ARTICLE)
+    answers = iter(["93.184.216.34", "127.0.0.1"])
+    monkeypatch.setattr(fetch_mod, "_addresses", lambda host, port: [next(answers)])
+    with pytest.raises(IngestError, match="non-public address 127.0.0.1"):
+        fetch(httpserver.url_for("/a"))
+    assert not httpserver.log  # nothing reached the server
+
+
+def test_connection_goes_to_the_checked_address(httpserver, monkeypatch):
+    """With a public-looking answer both times, the request reaches that address."""
+    httpserver.expect_request("/a").respond_with_data("hello")
+    monkeypatch.setattr(fetch_mod, "_is_forbidden", lambda addr: False)
+    monkeypatch.setattr(fetch_mod, "_addresses", lambda host, port: ["127.0.0.1"])
+    url = httpserver.url_for("/a").replace("localhost", "site.example")
+    assert fetch(url).body == b"hello"

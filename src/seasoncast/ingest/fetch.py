@@ -3,18 +3,25 @@
 Fetching a URL a user (or a feed) hands us must not become a way into the machine's
 own network: every hop of a redirect chain is resolved with DNS and refused when any
 address is loopback, private, link-local (cloud metadata lives there), multicast,
-reserved or unspecified, unless the caller passes `allow_private=True`. Redirects are
-followed by hand so each hop is checked; bodies are streamed and cut at a size cap;
-timeouts are short. Every failure is an `IngestError` with a one-line message.
+reserved or unspecified, unless the caller passes `allow_private=True`. The same check
+runs again when the connection is opened, against the very address connected to, so a
+host whose DNS answer changes between the check and the connection (DNS rebinding)
+gains nothing. Redirects are followed by hand so each hop is checked; bodies are
+streamed and cut at a size cap; timeouts are short. Every failure is an `IngestError`
+with a one-line message.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import certifi
+import httpcore
 import httpx
 
 from seasoncast.errors import UserError
@@ -55,6 +62,35 @@ def _is_forbidden(addr: str) -> bool:
             or ip.is_reserved or ip.is_unspecified or not ip.is_global)
 
 
+class PublicOnlyBackend(httpcore.SyncBackend):
+    """Opens TCP connections only to public addresses: resolves the host itself, checks
+    the address, and connects to that address (TLS still verifies the host name)."""
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Iterable | None = None) -> httpcore.NetworkStream:
+        try:
+            addresses = _addresses(host, port)
+        except IngestError as e:
+            raise httpcore.ConnectError(str(e)) from None
+        for addr in addresses:
+            if _is_forbidden(addr):
+                raise httpcore.ConnectError(f"refusing to connect to {host!r}: it now "
+                                            f"resolves to non-public address {addr}")
+        return super().connect_tcp(addresses[0], port, timeout, local_address,
+                                   socket_options)
+
+
+class PublicOnlyTransport(httpx.HTTPTransport):
+    """httpx's transport with its connection pool on `PublicOnlyBackend`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        context = ssl.create_default_context(cafile=certifi.where())
+        self._pool = httpcore.ConnectionPool(ssl_context=context,
+                                             network_backend=PublicOnlyBackend())
+
+
 def check_url(url: str, allow_private: bool = False) -> None:
     """Raise IngestError unless `url` is an http(s) URL whose host resolves only to
     public addresses (or `allow_private`)."""
@@ -85,8 +121,9 @@ def fetch(url: str, *, allow_private: bool = False, max_bytes: int = MAX_BYTES,
           client: httpx.Client | None = None) -> Fetched:
     """GET `url` with redirects followed by hand, each hop re-checked."""
     own = client is None
-    client = client or httpx.Client(timeout=TIMEOUT, follow_redirects=False,
-                                    headers={"User-Agent": USER_AGENT})
+    client = client or httpx.Client(
+        timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT},
+        transport=None if allow_private else PublicOnlyTransport())
     try:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
