@@ -69,9 +69,9 @@ def views(
     s = api.resolve_season(store, title, season)
     f = season_figures(store, s.title, s.number, parse_day(as_of))
     if chart:
-        from seasoncast.views.chart import half_year_chart, weekly_chart
+        from seasoncast.report.chart import half_year_views_svg, weekly_views_svg
 
-        svg = weekly_chart(f) if f["weekly"] else half_year_chart(f)
+        svg = weekly_views_svg(f) if f["weekly"] else half_year_views_svg(f)
         chart.write_text(svg, encoding="utf-8")
     if json_out:
         emit_json(f)
