@@ -259,3 +259,17 @@ def test_a_first_season_has_no_title_effect():
     wrap = date(2025, 3, 1)
     events = [ev("New", 1, "filming_wrap", "happened", DateSpan.day(wrap), wrap)]
     assert model.title_effect(events, 1, wrap, season_info(None, None)) is None
+
+
+def test_a_passed_official_date_without_news_is_flagged(model):
+    wrap, day = date(2025, 10, 1), date(2026, 3, 1)
+    dated = ev("Target", 1, "release", "announced", DateSpan.day(day), date(2026, 1, 15))
+    season = Season("Target", 1, platform="Netflix", country="US")
+    fc = model.predict(target(wrap, [dated]), season, 1, date(2026, 4, 1))
+    assert "has passed with no report" in fc.drivers[0]
+    before = model.predict(target(wrap, [dated]), season, 1, date(2026, 2, 20))
+    assert not any("has passed" in d for d in before.drivers)
+    delay = ev("Target", 1, "delay", "happened", DateSpan.day(date(2026, 2, 25)),
+               date(2026, 2, 25))
+    delayed = model.predict(target(wrap, [dated, delay]), season, 1, date(2026, 4, 1))
+    assert not any("has passed" in d for d in delayed.drivers)

@@ -118,3 +118,12 @@ def test_untrusted_text_is_escaped(tmp_path, monkeypatch):
     page = render_html(r)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert "<script>" not in render_markdown(r)
+
+
+def test_a_passed_date_with_no_news_says_the_data_may_be_stale(store):
+    dragon = store.season("Dragon Keep", 1)
+    before = " ".join(build_report(store, dragon, AS_OF).tldr)
+    assert "has passed" not in before
+    after = " ".join(build_report(store, dragon, date(2026, 7, 1)).tldr)
+    assert "official premiere date, June 14, 2026, has passed" in after
+    assert "probably premiered" in after

@@ -46,6 +46,21 @@ class SeasonState:
     slate_denied: list[tuple[DateSpan, Event]] = field(default_factory=list)
     release_denied: list[tuple[DateSpan, Event]] = field(default_factory=list)
     rumours: list[Event] = field(default_factory=list)
+    delays: list[Event] = field(default_factory=list)
+
+    @property
+    def date_passed_unreported(self) -> DateSpan | None:
+        """The official premiere date, when it has passed with neither the premiere nor a
+        delay reported since it was set. Dates hold nine times in ten, so the likelier
+        story is a premiere that the data has not caught up with."""
+        if self.released is not None or self.official_date is None:
+            return None
+        span, announced = self.official_date
+        if span.end >= self.as_of:
+            return None
+        if any(d.known_on >= announced.known_on for d in self.delays):
+            return None
+        return span
 
     @property
     def stage(self) -> str | None:
@@ -105,6 +120,8 @@ def _read(st: SeasonState, e: Event) -> None:
         st.cancelled = True
     elif k is Kind.RELEASE:
         _read_release(st, e)
+    elif k is Kind.DELAY:
+        st.delays.append(e)
     elif k is Kind.SLATE_LISTING and span:
         if m is Modality.DENIED:
             st.slate_denied.append((span, e))

@@ -388,6 +388,10 @@ class PremiereForecaster:
                 drivers.append(f"{words} (little effect on the median)")
         for e in st.rumours:
             drivers.append(f"rumoured {describe(e.date)} — a rumour, not used as evidence")
+        passed = st.date_passed_unreported
+        if passed is not None:
+            drivers.insert(0, f"the official date {describe(passed)} has passed with no report "
+                              "of the premiere or of a delay: the data may be out of date")
         drivers = list(dict.fromkeys(drivers))
         return Forecast(title, number, as_of, status, None, dist, drivers, self.name, stage,
                         st.group, "filming_wrap" in st.stages)

@@ -12,6 +12,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from seasoncast.datespan import DateSpan, describe
+from seasoncast.forecast.evidence import season_state
 from seasoncast.forecast.model import Forecast
 from seasoncast.model import CastCredit, CastStatus, Event, Kind, Modality, Season, Status
 from seasoncast.timeline import Timeline, TimelineEntry, default_tier
@@ -39,6 +40,7 @@ class Report:
     viewership: list[dict] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
     what_would_change: list[str] = field(default_factory=list)
+    date_passed: DateSpan | None = None  # see SeasonState.date_passed_unreported
 
     @property
     def heading(self) -> str:
@@ -46,8 +48,9 @@ class Report:
 
     @property
     def tldr(self) -> list[str]:
-        return [s for s in (status_sentence(self), forecast_sentence(self),
-                            rumour_sentence(self), cast_sentence(self)) if s]
+        return [s for s in (status_sentence(self), stale_date_sentence(self),
+                            forecast_sentence(self), rumour_sentence(self),
+                            cast_sentence(self)) if s]
 
     def to_dict(self) -> dict:
         return {
@@ -109,6 +112,16 @@ def status_sentence(r: Report) -> str:
     plan = _current_plan(tl, Kind.FILMING_WRAP) if tl.status is Status.FILMING else None
     extra = f"; the wrap is planned for {describe(plan.lead.date)}" if plan else ""
     return f"{name} {words}{tail}{extra}."
+
+
+def stale_date_sentence(r: Report) -> str | None:
+    """A passed official date with nothing reported since: say the data may be stale
+    rather than let the forecast's "not yet" read as news."""
+    if r.date_passed is None:
+        return None
+    return (f"Its official premiere date, {describe(r.date_passed)}, has passed with no "
+            "report of the premiere or of a delay in seasoncast's sources, so it has "
+            "probably premiered; the forecast below assumes it has not.")
 
 
 def _current_plan(tl: Timeline, kind: Kind) -> TimelineEntry | None:
@@ -173,6 +186,7 @@ def build_report(store, season: Season, as_of: date) -> Report:
     fc = forecast_season(store, season, as_of)
     events = store.events(season.title, season.number, as_of=as_of)
     report = Report(season, as_of, tl, fc)
+    report.date_passed = season_state(events, season.number, as_of).date_passed_unreported
     spans: dict[tuple, list[Event]] = {}
     for e in events:
         if e.kind is Kind.RELEASE and e.modality is Modality.RUMORED and e.date:
