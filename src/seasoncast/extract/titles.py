@@ -363,11 +363,52 @@ def _after_run(text: str, pos: int, possessive: bool = False) -> str | None:
     return phrase
 
 
+class KnownTitles:
+    """Tracked titles, with the lookups that match article phrases to them built once.
+
+    A store tracks thousands of titles; building these per article costs more than
+    reading the article, so callers that read many articles pass one `KnownTitles`.
+    """
+
+    def __init__(self, titles: Sequence[Title] = ()):
+        self.titles = tuple(titles)
+        self._by_key = {normalize_title(n): t for t in self.titles for n in t.all_names}
+        self._longest_first = [k for k in sorted(self._by_key, key=len, reverse=True)
+                               if len(k) >= 4]
+
+    @classmethod
+    def of(cls, titles: Sequence[Title] | KnownTitles) -> KnownTitles:
+        return titles if isinstance(titles, KnownTitles) else cls(titles)
+
+    def named(self, name: str) -> Title | None:
+        return next((t for t in self.titles if name in t.all_names), None)
+
+    def matching(self, phrase: str) -> Title | None:
+        """The title a phrase names, or the longest one it ends with ("Filming On Weak
+        Hero" ends with a tracked title)."""
+        key = normalize_title(phrase)
+        t = self._by_key.get(key)
+        if t is None:
+            t = next((self._by_key[k] for k in self._longest_first
+                      if key.endswith(" " + k)), None)
+        return t
+
+    def most_mentioned(self, text: str) -> Title | None:
+        """The title whose names occur most often in the text (None if none occurs)."""
+        counts = {t.name: _count(text, t.all_names) for t in self.titles}
+        if not counts:
+            return None
+        top = max(counts, key=counts.get)
+        return next(t for t in self.titles if t.name == top) if counts[top] else None
+
+
 def detect_titles(
-    text: str, known_titles: Sequence[Title] = (), title_hint: str | None = None
+    text: str, known_titles: Sequence[Title] | KnownTitles = (),
+    title_hint: str | None = None
 ) -> TitleContext:
     """Find the tracked titles of an article and every mention of them."""
     _COUNT_CACHE.clear()  # counts are per text
+    known_titles = KnownTitles.of(known_titles)
     found: Counter[str] = Counter()
     for m in _ANCHORS[0].finditer(text):
         if _shouting(text, m.start()):
@@ -416,24 +457,17 @@ def detect_titles(
                 names.setdefault(short, canon[key])
 
     if title_hint:
-        known = next((t for t in known_titles if title_hint in t.all_names), None)
+        known = known_titles.named(title_hint)
         track(known.name if known else title_hint, known.all_names if known else [title_hint])
-    by_key = {normalize_title(n): t for t in known_titles for n in t.all_names}
     for phrase, _ in sorted(found.items(), key=lambda kv: (-len(kv[0].split()), -kv[1])):
-        key = normalize_title(phrase)
-        t = by_key.get(key)
-        if t is None:  # "Filming On Weak Hero" ends with a tracked title: take that
-            t = next((by_key[k] for k in sorted(by_key, key=len, reverse=True)
-                      if len(k) >= 4 and key.endswith(" " + k)), None)
+        t = known_titles.matching(phrase)
         if t is not None:
             track(t.name, t.all_names)
         elif not _is_suffix_of_tracked(phrase, names):
             track(phrase, [phrase])
-    mention_counts = {t.name: _count(text, t.all_names) for t in known_titles}
-    if mention_counts and not titles:
-        top = max(mention_counts, key=mention_counts.get)
-        if mention_counts[top]:
-            t = next(t for t in known_titles if t.name == top)
+    if not titles:  # no anchored title: fall back on the tracked one named most
+        t = known_titles.most_mentioned(text)
+        if t is not None:
             track(t.name, t.all_names)
     mentions = _find_mentions(text, names)
     seasons = find_season_mentions(text)
@@ -462,7 +496,9 @@ def _count(text: str, names: Sequence[str]) -> int:
         if key not in _COUNT_CACHE:
             if len(_COUNT_CACHE) > 5000:
                 _COUNT_CACHE.clear()
-            _COUNT_CACHE[key] = len(re.findall(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text))
+            # most tracked names are absent: a substring test spares compiling their regex
+            _COUNT_CACHE[key] = len(re.findall(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text)
+                                    ) if n in text else 0
         total += _COUNT_CACHE[key]
     return total
 
