@@ -7,6 +7,10 @@ candidate starts with a copy of the pattern whose alternatives lack their leadin
 boundary, then confirms each candidate with the pattern itself. Dropping an assertion
 only widens what matches, so every real match start is a candidate, and the matches
 are exactly those of `pattern.finditer`.
+
+`CaselessPattern` adds the other half of the speed-up for case-insensitive patterns: the
+engine cannot skip ahead on case-insensitive literals, so it scans a lower-cased copy of
+the text with a lower-case twin of the pattern.
 """
 
 from __future__ import annotations
@@ -29,25 +33,78 @@ class WordScanner:
             pattern.pattern)]
         # only a finder that must start on a literal lets the engine skip ahead; one that
         # may start on anything (an optional word, a space) would be slower than no finder
-        useful = not pattern.flags & re.IGNORECASE and all(map(_starts_with_literal,
-                                                                alternatives))
-        self._finder = re.compile("|".join(alternatives), pattern.flags) if useful else None
+        # ("^new:" only matches at the start of the text, so it adds only that candidate)
+        self._anchored = not pattern.flags & re.MULTILINE and any(
+            a.startswith("^") for a in alternatives)
+        rest = [a for a in alternatives if not (self._anchored and a.startswith("^"))]
+        useful = not pattern.flags & re.IGNORECASE and all(map(_starts_with_literal, rest))
+        self._finder = re.compile("|".join(rest), pattern.flags) if useful and rest else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._finder is None:
             yield from self.pattern.finditer(text)
             return
         pos = 0
-        while (candidate := self._finder.search(text, pos)) is not None:
-            m = self.pattern.match(text, candidate.start())
+        while (start := self._candidate(text, pos)) is not None:
+            m = self.pattern.match(text, start)
             if m is None:
-                pos = candidate.start() + 1
+                pos = start + 1
             elif m.end() == m.start():  # finditer has its own rules after an empty match
                 yield from self.pattern.finditer(text, m.start())
                 return
             else:
                 yield m
                 pos = m.end()
+
+    def _candidate(self, text: str, pos: int) -> int | None:
+        """The first position from `pos` where the pattern may match."""
+        if pos == 0 and self._anchored:
+            return 0
+        found = self._finder.search(text, pos)
+        return None if found is None else found.start()
+
+
+def caseless_copy(text: str) -> str | None:
+    """The lower-cased text, in which a lower-case pattern matches exactly where its
+    IGNORECASE twin matches `text`; None when lower-casing would move offsets ("İ")
+    or IGNORECASE would treat a letter otherwise ("ı" and "ſ" match "i" and "s")."""
+    lower = text.lower()
+    if len(lower) != len(text) or "ı" in text or "ſ" in text:
+        return None
+    return lower
+
+
+class CaselessPattern:
+    """A case-insensitive pattern whose `finditer` and `search` run case-sensitively on
+    a lower-cased copy of the text (`caseless_copy`), which is several times as fast.
+    The matches returned are the pattern's own on the text, with its original letters."""
+
+    def __init__(self, pattern: str):
+        self.pattern = re.compile(pattern, re.IGNORECASE)
+        twin = _lower_case_twin(pattern)
+        self._lower = WordScanner(re.compile(twin)) if twin is not None else None
+
+    def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
+        if lower is None or self._lower is None:
+            yield from self.pattern.finditer(text)
+            return
+        for m in self._lower.finditer(lower):
+            match = self.pattern.match(text, m.start())
+            if match is not None:  # it always is: the two match the same letters
+                yield match
+
+    def search(self, text: str, lower: str | None) -> re.Match[str] | None:
+        return next(self.finditer(text, lower), None)
+
+
+def _lower_case_twin(pattern: str) -> str | None:
+    """The pattern for a lower-cased text, or None if the pattern looks at letter case
+    itself (a case-sensitive group, an upper-case letter other than in "[A-Z")."""
+    twin = pattern.replace("[A-Z", "[a-z")  # the same set under IGNORECASE
+    if "(?-i" in twin or re.search(r"\\[uUxN]", twin):
+        return None
+    bare = re.sub(r"\\.|\(\?P[<=][^>)]*[>)]", "", twin)  # escapes and group names
+    return None if re.search(r"[A-Z]", bare) else twin
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from seasoncast.model import Title
 from seasoncast.titles import acronym, normalize_title
+from seasoncast.wordscan import CaselessPattern, caseless_copy
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -35,19 +36,21 @@ _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|ele
        r"twelfth|\d{1,2}(?:st|nd|rd|th))"
 _SEASON_WORD = r"(?:season|installment|instalment|chapter|outing|series|part)"
 
+# Every pattern of this module that ignores case is a `CaselessPattern`, written in lower
+# case so that it can scan a lower-cased copy of the text.
 # "Season 2", "season two", "Season II", "S2", "Seasons 2 and 3"
-_SEASON_NUM = re.compile(
+_SEASON_NUM = CaselessPattern(
     rf"\bseasons?\s+(?P<n>{_NUM})\b(?:\s*(?:and|&|,|-|–|to)\s*(?P<n2>{_NUM})\b)?"
-    rf"|\bS(?P<s>\d{{1,2}})(?=\b|E\d)", re.IGNORECASE)
+    rf"|\bs(?P<s>\d{{1,2}})(?=\b|e\d)")
 # "the second season", "a fifth and final season", "its third installment", "2nd season"
-_SEASON_ORD = re.compile(rf"\b(?P<o>{_ORD})(?:\s+and\s+(?:a\s+)?(?P<o2>{_ORD}))?"
-                         rf"(?:\s+and\s+final)?[\s-]+(?P<w>{_SEASON_WORD})\b", re.IGNORECASE)
+_SEASON_ORD = CaselessPattern(rf"\b(?P<o>{_ORD})(?:\s+and\s+(?:a\s+)?(?P<o2>{_ORD}))?"
+                              rf"(?:\s+and\s+final)?[\s-]+(?P<w>{_SEASON_WORD})\b")
+_PART = CaselessPattern(r"\bpart\s+(?P<n>\d|one|two|three)\b")
 # "the new season", "the final season", "next season", "the previous season"
-_SEASON_REL = re.compile(
+_SEASON_REL = CaselessPattern(
     r"\b(?:the|this|its|a|next|upcoming)\s+(?P<r>new|final|next|upcoming|latest|"
     r"previous|last|coming|forthcoming)?\s*(?:season|installment|chapter|episodes)\b"
-    r"|\bnext\s+season\b|\blast\s+season\b|\bthe\s+next\s+one\b",
-    re.IGNORECASE)
+    r"|\bnext\s+season\b|\blast\s+season\b|\bthe\s+next\s+one\b")
 _CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+]*:?$|^[A-Z]\w*:$")
 _CONNECT = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at",
             "by", "or", "vs", "vs.", "de", "la", "le", "du", "&", "x"}
@@ -157,8 +160,9 @@ def _ordinal(word: str) -> int | None:
 
 
 def find_season_mentions(text: str) -> list[SeasonMention]:
+    lower = caseless_copy(text)
     out: list[SeasonMention] = []
-    for m in _SEASON_NUM.finditer(text):
+    for m in _SEASON_NUM.finditer(text, lower):
         if m["s"]:
             out.append(SeasonMention(m.start(), m.end(), (int(m["s"]),)))
             continue
@@ -171,7 +175,7 @@ def find_season_mentions(text: str) -> list[SeasonMention]:
         if len(nums) == 2 and nums[1] > nums[0] and re.search("[-–]|to", m.group()):
             nums = list(range(nums[0], nums[1] + 1))
         out.append(SeasonMention(m.start(), m.end(), tuple(nums)))
-    for m in _SEASON_ORD.finditer(text):
+    for m in _SEASON_ORD.finditer(text, lower):
         n = _ordinal(m["o"])
         if n is None:
             continue
@@ -180,10 +184,10 @@ def find_season_mentions(text: str) -> list[SeasonMention]:
             out.append(SeasonMention(m.start(), m.end(), (), "focus", part=n))
         else:
             out.append(SeasonMention(m.start(), m.end(), (n, n2) if n2 else (n,)))
-    for m in re.finditer(r"\bpart\s+(?P<n>\d|one|two|three)\b", text, re.IGNORECASE):
+    for m in _PART.finditer(text, lower):
         out.append(SeasonMention(m.start(), m.end(), (), "focus", part=_num(m["n"])))
     taken = [(s.start, s.end) for s in out]
-    for m in _SEASON_REL.finditer(text):
+    for m in _SEASON_REL.finditer(text, lower):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         rel = (m["r"] or "").lower()
@@ -300,11 +304,9 @@ def _accept(text: str, pos: int, best: str) -> bool:
             or not _headline_case(text, pos))
 
 
-_ANCHORS = [
-    # "<Title> Season 2", "<Title> (Season 4)", "<Title>'s second season", "<Title> S2"
-    re.compile(rf"\b(?:season\s+{_NUM}\b|S\d{{1,2}}\b|{_ORD}\s+season\b|final\s+season\b)",
-               re.IGNORECASE),
-]
+# "<Title> Season 2", "<Title> (Season 4)", "<Title>'s second season", "<Title> S2"
+_ANCHOR = CaselessPattern(
+    rf"\b(?:season\s+{_NUM}\b|s\d{{1,2}}\b|{_ORD}\s+season\b|final\s+season\b)")
 _ANCHOR_PREFIX = re.compile(r"(?:['’]s)?\s*[(:\-–—]?\s*(?:\(\s*)?$")
 
 
@@ -321,9 +323,9 @@ _AFTER = re.compile(
     r"coupang\s+play)['’]s(?:\s+(?-i:[a-z][\w-]*)){0,3})\s+(?=[A-Z\u00C0-\u00DE0-9])",
     re.IGNORECASE)
 # "Light Shop, the eerie horror series that ...": an appositive names a show
-_APPOSITIVE = re.compile(
+_APPOSITIVE = CaselessPattern(
     r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:series|drama|show|thriller|comedy|sitcom|"
-    r"anime|k-drama|docuseries|saga|romance|procedural)\b", re.IGNORECASE)
+    r"anime|k-drama|docuseries|saga|romance|procedural)\b")
 _RUN_AFTER = re.compile(
     r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F0-9][\w'’\-&!+]*+)(?::?\s+(?:(?:of|the|a|an|and|in|on|"
     r"to|for|from|with|at|by|or|x|&)\s+){0,2}[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-&!+]*+){0,7}")
@@ -409,8 +411,9 @@ def detect_titles(
     """Find the tracked titles of an article and every mention of them."""
     _COUNT_CACHE.clear()  # counts are per text
     known_titles = KnownTitles.of(known_titles)
+    lower = caseless_copy(text)
     found: Counter[str] = Counter()
-    for m in _ANCHORS[0].finditer(text):
+    for m in _ANCHOR.finditer(text, lower):
         if _shouting(text, m.start()):
             continue
         end = _anchor_start(text, m.start())
@@ -428,7 +431,7 @@ def detect_titles(
             if best and (_accept(text, m.start(), best) or "'" in m.group()
                          or "’" in m.group()):
                 found[best] += 1
-    for m in _APPOSITIVE.finditer(text):
+    for m in _APPOSITIVE.finditer(text, lower):
         phrase = _run_before(text, m.start())
         if phrase and not _shouting(text, m.start()):
             best = _best_suffix(phrase, text)
