@@ -158,6 +158,10 @@ class _SeasonIds:
 
     def _lookup_or_create(self, name: str, number: int) -> int:
         c = self._c
+        sid = c.scalar(select(t.seasons.c.id).join(t.titles).where(
+            t.titles.c.name == name, t.seasons.c.number == number))
+        if sid is not None:  # the usual case, in one query
+            return sid
         tid = c.scalar(select(t.titles.c.id).where(t.titles.c.name == name))
         if tid is None:
             tid = c.execute(insert(t.titles).values(name=name)).inserted_primary_key[0]

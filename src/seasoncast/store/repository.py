@@ -202,9 +202,11 @@ class Store:
     def titles_version(self) -> tuple[int, ...]:
         """Changes whenever a title or an alias is added (neither is ever edited or
         removed), for caching what is built from `titles()`."""
+        figures = [select(f).select_from(table).scalar_subquery()
+                   for table in (t.titles, t.title_aliases)
+                   for f in (func.count(), func.max(table.c.id))]
         with self.engine.connect() as c:
-            return tuple(n for table in (t.titles, t.title_aliases) for n in c.execute(
-                select(func.count(), func.max(table.c.id)).select_from(table)).one())
+            return tuple(c.execute(select(*figures)).one())
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as c:
