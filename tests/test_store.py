@@ -65,3 +65,17 @@ def test_meta_values(store):
     store.set_meta("x", "1")
     store.set_meta("x", "2")
     assert store.get_meta("x") == "2"
+
+
+def test_a_title_stored_by_one_article_is_known_to_the_next(store):
+    from seasoncast.api import ingest_document
+    from seasoncast.ingest.document import Document
+
+    # unanchored ("Tidewater will premiere"): read only once Tidewater is tracked
+    unanchored = Document.create("Netflix confirmed that Tidewater will premiere on "
+                                 "June 5, 2026.")
+    first = Document.create("Tidewater Season 3 has wrapped filming in Halifax.")
+    assert ingest_document(store, unanchored, dry_run=True).claims == 0
+    assert ingest_document(store, first, published=date(2026, 3, 1)).claims == 1
+    report = ingest_document(store, unanchored, published=date(2026, 3, 2))
+    assert report.seasons == [("Tidewater", 1)]

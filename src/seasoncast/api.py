@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from seasoncast.errors import NotFound
 from seasoncast.model import Event, Season, Status, Title
@@ -16,6 +18,9 @@ from seasoncast.reference import SNAPSHOT, load_bundled
 from seasoncast.store import ImportResult, Store
 from seasoncast.timeline import Timeline, derive_status, reconcile_timeline
 from seasoncast.titles import TitleIndex, split_title_and_season
+
+if TYPE_CHECKING:
+    from seasoncast.extract.titles import KnownTitles
 
 
 def today() -> date:
@@ -173,15 +178,39 @@ class IngestReport:
                 "seasons": [{"title": t, "season": n} for t, n in self.seasons]}
 
 
+@dataclass(frozen=True)
+class _TitleLookups:
+    known: KnownTitles  # for finding tracked titles in articles
+    index: TitleIndex  # for linking what was found to them
+
+
+_LOOKUPS: WeakKeyDictionary[Store, tuple[tuple[int, ...], _TitleLookups]] = \
+    WeakKeyDictionary()
+
+
+def _title_lookups(store: Store) -> _TitleLookups:
+    """The store's titles prepared for reading articles, rebuilt only when titles are
+    added: for thousands of titles that costs more than reading an article."""
+    version = store.titles_version()
+    hit = _LOOKUPS.get(store)
+    if hit is None or hit[0] != version:
+        from seasoncast.extract.titles import KnownTitles
+
+        titles = store.titles()
+        hit = _LOOKUPS[store] = version, _TitleLookups(KnownTitles(titles), TitleIndex(titles))
+    return hit[1]
+
+
 def read_document(doc, store: Store, title_hint: str | None = None,
                   published: date | None = None):
     """Extract a document's claims, linked to tracked titles where they match."""
     from seasoncast.extract import extract_document
 
-    titles = store.titles()
+    lookups = _title_lookups(store)
     extraction = extract_document(doc.text, published=published or doc.published,
-                                  title_hint=title_hint, known_titles=titles, url=doc.url)
-    index = TitleIndex(titles)
+                                  title_hint=title_hint, known_titles=lookups.known,
+                                  url=doc.url)
+    index = lookups.index
 
     def link(name: str | None) -> str | None:
         if not name:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from seasoncast.extract.sentences import Sentence
 from seasoncast.extract.titles import TitleContext
 from seasoncast.model import CastCredit, CastStatus
+from seasoncast.wordscan import CaselessPattern, caseless_copy
 
 KOREAN_SURNAMES = {
     "kim", "lee", "yi", "park", "choi", "jung", "jeong", "kang", "cho", "jo", "yoon", "yun",
@@ -78,36 +79,36 @@ _KNOWN_FOR = [
                r"actresses|breakout|cast\s+members?|veteran)\b"),
 ]
 _CUES = [
-    (CastStatus.LEAVING, re.compile(
+    (CastStatus.LEAVING, CaselessPattern(
         r"\b(?:will\s+not|won['’]t|does\s+not|doesn['’]t|did\s+not|didn['’]t|not\s+set\s+to|"
         r"is\s+not|isn['’]t|not)\s+(?:be\s+)?(?:return\w*|back|appear\w*|reprise\w*|"
         r"be\s+part|part\s+of|be\s+among|among|coming\s+back)|\bhas\s+left\b|\bleft\s+the\b|"
         r"\bleav(?:es|ing)\b|\bexit\w*|\bdepart\w*|\bbow(?:s|ed)?\s+out\b|\bstep(?:s|ped)?\s+"
         r"(?:down|away)\b|\bwritten\s+out\b|\bkilled\s+off\b|\bwon['’]t\s+be\s+back\b|"
         r"\bno\s+longer\b|\breplaced\s+by\b|\bnot\s+be\s+(?:a\s+)?(?:series\s+)?regular\b|"
-        r"\bhas\s+left\b|\bleft\s+the\s+(?:series|show|role|cast)\b", re.I)),
-    (CastStatus.NEW, re.compile(
+        r"\bhas\s+left\b|\bleft\s+the\s+(?:series|show|role|cast)\b")),
+    (CastStatus.NEW, CaselessPattern(
         r"\bjoin\w*|\bnew\s+(?:face|faces|addition|additions|cast\s+members?|blood|recruits?|"
         r"cast|arrivals?|characters?|star)\b|\bnewcomers?\b|\bon\s+board\b|\bboard(?:s|ed)\b|"
         r"\bcast\s+as\b|\bhas\s+been\s+cast\b|\bwas\s+cast\b|\btakes?\s+over\b|\btaking\s+"
         r"over\b|\bfresh\s+faces?\b|\bround(?:s|ing)?\s+out\b|\badded\b|\badds\b|\btapped\b|"
         r"\bsigned\s+on\b|\benlisted\b|\bcast\s+addition|\bwelcome[sd]?\b|\bintroduc\w+|"
         r"^\W*new\s*:|\bnew\s+to\s+the\s+(?:cast|series|show)\b|\bnew\s+this\s+season\b|"
-        r"\bnew\s+signings?\b|\bsigning\b|\bamong\s+the\s+new(?:comers)?\b", re.I)),
-    (CastStatus.RETURNING, re.compile(
+        r"\bnew\s+signings?\b|\bsigning\b|\bamong\s+the\s+new(?:comers)?\b")),
+    (CastStatus.RETURNING, CaselessPattern(
         r"\breturn\w*|\b(?:is|are|confirmed|set|expected|also)\s+(?:also\s+|to\s+be\s+)?back\b|"
         r"\bback\s+as\b|^\W*returning\s*:|\breprise\w*|\bcom(?:e|es|ing)"
         r"\s+back\b|\breturning\b|\bonce\s+again\b|\bcore\s+(?:cast|group|ensemble)\b|"
-        r"\bstill\s+(?:on\s+board|starring)\b|\bwill\s+be\s+back\b", re.I)),
+        r"\bstill\s+(?:on\s+board|starring)\b|\bwill\s+be\s+back\b")),
 ]
 
 
 # a sentence without any of these words names no cast member and no character
-_CASTY = re.compile(
+_CASTY = CaselessPattern(
     r"\b(?:as|plays?|played|playing|portray\w*|role\w*|return\w*|back|join\w*|new\w*|cast\w*|"
     r"star\w*|leav\w*|left|exit\w*|depart\w*|repris\w*|board\w*|fresh|round\w*|added|adds|"
     r"tapped|signed|replace\w*|core|ensemble|roster|lineup|line-up|over|once|still|"
-    r"longer|written|killed|bow\w*|step\w*|welcome\w*|introduc\w*|enlisted)\b", re.I)
+    r"longer|written|killed|bow\w*|step\w*|welcome\w*|introduc\w*|enlisted)\b")
 
 
 @dataclass
@@ -230,13 +231,17 @@ def extract_cast(text: str, sentences: list[Sentence], ctx: TitleContext,
     for m in re.finditer(r"\b([A-Z][a-z]+),\s+who\s+play", text):
         single_ok.add(m.group(1))
     for s in sentences:
-        if s.question or s.heading or not _CASTY.search(s.text) or _title_case(s.text):
+        if s.question or s.heading:
+            continue
+        lower = caseless_copy(s.text)
+        if not _CASTY.search(s.text, lower) or _title_case(s.text):
             continue
         chars, shows = _masks(s.text)
         all_chars.update(normalize_person(c) for _, _, c in chars)
         blocked = [(a, b) for a, b, _ in chars + shows] + [
             (a - s.start, b - s.start) for a, b, _ in ctx.mentions_between(s.start, s.end)]
-        cues = [(m.start(), m.end(), st) for st, pat in _CUES for m in pat.finditer(s.text)]
+        cues = [(m.start(), m.end(), st) for st, pat in _CUES
+                for m in pat.finditer(s.text, lower)]
         people = _people(s.text, blocked, single_ok)
         for p in people:
             char = next((c for a, _b, c in chars if a > p.end and a - p.end < 45 and not any(

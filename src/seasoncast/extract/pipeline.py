@@ -22,7 +22,13 @@ from seasoncast.extract.modality import ModalityDecision, decide
 from seasoncast.extract.places import find_location
 from seasoncast.extract.published import guess_published
 from seasoncast.extract.sentences import Sentence, clause_bounds, clause_of, split_sentences
-from seasoncast.extract.titles import WORD_NUMBERS, SeasonMention, TitleContext, detect_titles
+from seasoncast.extract.titles import (
+    WORD_NUMBERS,
+    KnownTitles,
+    SeasonMention,
+    TitleContext,
+    detect_titles,
+)
 from seasoncast.extract.triggers import Trigger, find_triggers
 from seasoncast.extract.viewership import extract_viewership
 from seasoncast.model import CastCredit, Claim, Kind, Modality, Title, Viewership
@@ -83,7 +89,7 @@ def extract_document(
     *,
     published: date | None = None,
     title_hint: str | None = None,
-    known_titles: Sequence[Title] = (),
+    known_titles: Sequence[Title] | KnownTitles = (),
     url: str | None = None,
 ) -> Extraction:
     """Read one article (plain text) and return its claims, cast and viewership."""

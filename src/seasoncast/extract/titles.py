@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from seasoncast.model import Title
 from seasoncast.titles import acronym, normalize_title
+from seasoncast.wordscan import CaselessPattern, caseless_copy
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -35,19 +36,21 @@ _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|ele
        r"twelfth|\d{1,2}(?:st|nd|rd|th))"
 _SEASON_WORD = r"(?:season|installment|instalment|chapter|outing|series|part)"
 
+# Every pattern of this module that ignores case is a `CaselessPattern`, written in lower
+# case so that it can scan a lower-cased copy of the text.
 # "Season 2", "season two", "Season II", "S2", "Seasons 2 and 3"
-_SEASON_NUM = re.compile(
+_SEASON_NUM = CaselessPattern(
     rf"\bseasons?\s+(?P<n>{_NUM})\b(?:\s*(?:and|&|,|-|–|to)\s*(?P<n2>{_NUM})\b)?"
-    rf"|\bS(?P<s>\d{{1,2}})(?=\b|E\d)", re.IGNORECASE)
+    rf"|\bs(?P<s>\d{{1,2}})(?=\b|e\d)")
 # "the second season", "a fifth and final season", "its third installment", "2nd season"
-_SEASON_ORD = re.compile(rf"\b(?P<o>{_ORD})(?:\s+and\s+(?:a\s+)?(?P<o2>{_ORD}))?"
-                         rf"(?:\s+and\s+final)?[\s-]+(?P<w>{_SEASON_WORD})\b", re.IGNORECASE)
+_SEASON_ORD = CaselessPattern(rf"\b(?P<o>{_ORD})(?:\s+and\s+(?:a\s+)?(?P<o2>{_ORD}))?"
+                              rf"(?:\s+and\s+final)?[\s-]+(?P<w>{_SEASON_WORD})\b")
+_PART = CaselessPattern(r"\bpart\s+(?P<n>\d|one|two|three)\b")
 # "the new season", "the final season", "next season", "the previous season"
-_SEASON_REL = re.compile(
+_SEASON_REL = CaselessPattern(
     r"\b(?:the|this|its|a|next|upcoming)\s+(?P<r>new|final|next|upcoming|latest|"
     r"previous|last|coming|forthcoming)?\s*(?:season|installment|chapter|episodes)\b"
-    r"|\bnext\s+season\b|\blast\s+season\b|\bthe\s+next\s+one\b",
-    re.IGNORECASE)
+    r"|\bnext\s+season\b|\blast\s+season\b|\bthe\s+next\s+one\b")
 _CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+]*:?$|^[A-Z]\w*:$")
 _CONNECT = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at",
             "by", "or", "vs", "vs.", "de", "la", "le", "du", "&", "x"}
@@ -157,8 +160,9 @@ def _ordinal(word: str) -> int | None:
 
 
 def find_season_mentions(text: str) -> list[SeasonMention]:
+    lower = caseless_copy(text)
     out: list[SeasonMention] = []
-    for m in _SEASON_NUM.finditer(text):
+    for m in _SEASON_NUM.finditer(text, lower):
         if m["s"]:
             out.append(SeasonMention(m.start(), m.end(), (int(m["s"]),)))
             continue
@@ -171,7 +175,7 @@ def find_season_mentions(text: str) -> list[SeasonMention]:
         if len(nums) == 2 and nums[1] > nums[0] and re.search("[-–]|to", m.group()):
             nums = list(range(nums[0], nums[1] + 1))
         out.append(SeasonMention(m.start(), m.end(), tuple(nums)))
-    for m in _SEASON_ORD.finditer(text):
+    for m in _SEASON_ORD.finditer(text, lower):
         n = _ordinal(m["o"])
         if n is None:
             continue
@@ -180,10 +184,10 @@ def find_season_mentions(text: str) -> list[SeasonMention]:
             out.append(SeasonMention(m.start(), m.end(), (), "focus", part=n))
         else:
             out.append(SeasonMention(m.start(), m.end(), (n, n2) if n2 else (n,)))
-    for m in re.finditer(r"\bpart\s+(?P<n>\d|one|two|three)\b", text, re.IGNORECASE):
+    for m in _PART.finditer(text, lower):
         out.append(SeasonMention(m.start(), m.end(), (), "focus", part=_num(m["n"])))
     taken = [(s.start, s.end) for s in out]
-    for m in _SEASON_REL.finditer(text):
+    for m in _SEASON_REL.finditer(text, lower):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         rel = (m["r"] or "").lower()
@@ -300,11 +304,9 @@ def _accept(text: str, pos: int, best: str) -> bool:
             or not _headline_case(text, pos))
 
 
-_ANCHORS = [
-    # "<Title> Season 2", "<Title> (Season 4)", "<Title>'s second season", "<Title> S2"
-    re.compile(rf"\b(?:season\s+{_NUM}\b|S\d{{1,2}}\b|{_ORD}\s+season\b|final\s+season\b)",
-               re.IGNORECASE),
-]
+# "<Title> Season 2", "<Title> (Season 4)", "<Title>'s second season", "<Title> S2"
+_ANCHOR = CaselessPattern(
+    rf"\b(?:season\s+{_NUM}\b|s\d{{1,2}}\b|{_ORD}\s+season\b|final\s+season\b)")
 _ANCHOR_PREFIX = re.compile(r"(?:['’]s)?\s*[(:\-–—]?\s*(?:\(\s*)?$")
 
 
@@ -321,9 +323,9 @@ _AFTER = re.compile(
     r"coupang\s+play)['’]s(?:\s+(?-i:[a-z][\w-]*)){0,3})\s+(?=[A-Z\u00C0-\u00DE0-9])",
     re.IGNORECASE)
 # "Light Shop, the eerie horror series that ...": an appositive names a show
-_APPOSITIVE = re.compile(
+_APPOSITIVE = CaselessPattern(
     r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:series|drama|show|thriller|comedy|sitcom|"
-    r"anime|k-drama|docuseries|saga|romance|procedural)\b", re.IGNORECASE)
+    r"anime|k-drama|docuseries|saga|romance|procedural)\b")
 _RUN_AFTER = re.compile(
     r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F0-9][\w'’\-&!+]*+)(?::?\s+(?:(?:of|the|a|an|and|in|on|"
     r"to|for|from|with|at|by|or|x|&)\s+){0,2}[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-&!+]*+){0,7}")
@@ -363,13 +365,55 @@ def _after_run(text: str, pos: int, possessive: bool = False) -> str | None:
     return phrase
 
 
+class KnownTitles:
+    """Tracked titles, with the lookups that match article phrases to them built once.
+
+    A store tracks thousands of titles; building these per article costs more than
+    reading the article, so callers that read many articles pass one `KnownTitles`.
+    """
+
+    def __init__(self, titles: Sequence[Title] = ()):
+        self.titles = tuple(titles)
+        self._by_key = {normalize_title(n): t for t in self.titles for n in t.all_names}
+        self._longest_first = [k for k in sorted(self._by_key, key=len, reverse=True)
+                               if len(k) >= 4]
+
+    @classmethod
+    def of(cls, titles: Sequence[Title] | KnownTitles) -> KnownTitles:
+        return titles if isinstance(titles, KnownTitles) else cls(titles)
+
+    def named(self, name: str) -> Title | None:
+        return next((t for t in self.titles if name in t.all_names), None)
+
+    def matching(self, phrase: str) -> Title | None:
+        """The title a phrase names, or the longest one it ends with ("Filming On Weak
+        Hero" ends with a tracked title)."""
+        key = normalize_title(phrase)
+        t = self._by_key.get(key)
+        if t is None:
+            t = next((self._by_key[k] for k in self._longest_first
+                      if key.endswith(" " + k)), None)
+        return t
+
+    def most_mentioned(self, text: str) -> Title | None:
+        """The title whose names occur most often in the text (None if none occurs)."""
+        counts = {t.name: _count(text, t.all_names) for t in self.titles}
+        if not counts:
+            return None
+        top = max(counts, key=counts.get)
+        return next(t for t in self.titles if t.name == top) if counts[top] else None
+
+
 def detect_titles(
-    text: str, known_titles: Sequence[Title] = (), title_hint: str | None = None
+    text: str, known_titles: Sequence[Title] | KnownTitles = (),
+    title_hint: str | None = None
 ) -> TitleContext:
     """Find the tracked titles of an article and every mention of them."""
     _COUNT_CACHE.clear()  # counts are per text
+    known_titles = KnownTitles.of(known_titles)
+    lower = caseless_copy(text)
     found: Counter[str] = Counter()
-    for m in _ANCHORS[0].finditer(text):
+    for m in _ANCHOR.finditer(text, lower):
         if _shouting(text, m.start()):
             continue
         end = _anchor_start(text, m.start())
@@ -387,7 +431,7 @@ def detect_titles(
             if best and (_accept(text, m.start(), best) or "'" in m.group()
                          or "’" in m.group()):
                 found[best] += 1
-    for m in _APPOSITIVE.finditer(text):
+    for m in _APPOSITIVE.finditer(text, lower):
         phrase = _run_before(text, m.start())
         if phrase and not _shouting(text, m.start()):
             best = _best_suffix(phrase, text)
@@ -416,24 +460,17 @@ def detect_titles(
                 names.setdefault(short, canon[key])
 
     if title_hint:
-        known = next((t for t in known_titles if title_hint in t.all_names), None)
+        known = known_titles.named(title_hint)
         track(known.name if known else title_hint, known.all_names if known else [title_hint])
-    by_key = {normalize_title(n): t for t in known_titles for n in t.all_names}
     for phrase, _ in sorted(found.items(), key=lambda kv: (-len(kv[0].split()), -kv[1])):
-        key = normalize_title(phrase)
-        t = by_key.get(key)
-        if t is None:  # "Filming On Weak Hero" ends with a tracked title: take that
-            t = next((by_key[k] for k in sorted(by_key, key=len, reverse=True)
-                      if len(k) >= 4 and key.endswith(" " + k)), None)
+        t = known_titles.matching(phrase)
         if t is not None:
             track(t.name, t.all_names)
         elif not _is_suffix_of_tracked(phrase, names):
             track(phrase, [phrase])
-    mention_counts = {t.name: _count(text, t.all_names) for t in known_titles}
-    if mention_counts and not titles:
-        top = max(mention_counts, key=mention_counts.get)
-        if mention_counts[top]:
-            t = next(t for t in known_titles if t.name == top)
+    if not titles:  # no anchored title: fall back on the tracked one named most
+        t = known_titles.most_mentioned(text)
+        if t is not None:
             track(t.name, t.all_names)
     mentions = _find_mentions(text, names)
     seasons = find_season_mentions(text)
@@ -462,7 +499,9 @@ def _count(text: str, names: Sequence[str]) -> int:
         if key not in _COUNT_CACHE:
             if len(_COUNT_CACHE) > 5000:
                 _COUNT_CACHE.clear()
-            _COUNT_CACHE[key] = len(re.findall(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text))
+            # most tracked names are absent: a substring test spares compiling their regex
+            _COUNT_CACHE[key] = len(re.findall(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text)
+                                    ) if n in text else 0
         total += _COUNT_CACHE[key]
     return total
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from seasoncast.model import Kind
+from seasoncast.wordscan import WordScanner
 
 _FILM = (r"(?<![-\w])(?:filming|shooting|production|principal\s+photography|photography|cameras|"
          r"the\s+shoot)")  # not the "production" of "pre-production"
@@ -119,10 +120,11 @@ _PATTERNS.append((Kind.RELEASE, r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?date\b(?!\
                   r"birth))", 1))
 # Every pattern is case-insensitive; they run case-sensitively on a lower-cased copy of
 # the text, which Python's regex engine scans about twice as fast ("[A-Z" becomes "[a-z",
-# the same set under IGNORECASE). `_COMPILED` is the fallback when lower-casing changes
-# the text's length (a few Unicode letters do).
+# the same set under IGNORECASE), and faster still through a `WordScanner`. `_COMPILED`
+# is the fallback when lower-casing changes the text's length (a few Unicode letters do).
 _COMPILED = [(k, re.compile(p, re.IGNORECASE), pr, False) for k, p, pr in _PATTERNS]
-_LOWER = [(k, re.compile(p.replace("[A-Z", "[a-z")), pr, False) for k, p, pr in _PATTERNS]
+_LOWER = [(k, WordScanner(re.compile(p.replace("[A-Z", "[a-z"))), pr, False)
+          for k, p, pr in _PATTERNS]
 
 _PAST_WORDS = {
     "began", "begun", "got", "went", "took", "shot", "wrapped", "dropped", "premiered",

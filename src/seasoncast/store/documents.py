@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, Table, insert, select
 
 from seasoncast.model import CastCredit, Claim, Event, Viewership
 from seasoncast.store import schema as t
@@ -46,7 +46,10 @@ def store_document(store: Store, *, text: str, content_hash: str, url: str | Non
                    viewership: list[tuple[Viewership, str | None]],
                    today: date) -> StoredDocument:
     """Store a document and its readings. `claims` and `cast` pair each item with the
-    tracked title it was linked to; unlinked items are not passed in."""
+    tracked title it was linked to; unlinked items are not passed in.
+
+    Rows of a kind are inserted together (one executemany), which is what makes storing
+    cheap next to reading the article."""
     source_url = url or f"urn:sha256:{content_hash}"
     known_on = published or today
     with store.engine.begin() as c:
@@ -67,25 +70,12 @@ def store_document(store: Store, *, text: str, content_hash: str, url: str | Non
             text=text[:MAX_STORED_CHARS], chars=len(text),
             ingested_at=datetime.now(UTC))).inserted_primary_key[0]
         result = StoredDocument(doc_id, False)
-        season_ids: dict[tuple[str, int], int] = {}
-
-        def season_id(name: str, number: int) -> int:
-            key = (name, number)
-            if key not in season_ids:
-                tid = c.scalar(select(t.titles.c.id).where(t.titles.c.name == name))
-                if tid is None:
-                    tid = c.execute(insert(t.titles).values(name=name)).inserted_primary_key[0]
-                sid = c.scalar(select(t.seasons.c.id).where(
-                    t.seasons.c.title_id == tid, t.seasons.c.number == number))
-                if sid is None:
-                    sid = c.execute(insert(t.seasons).values(
-                        title_id=tid, number=number)).inserted_primary_key[0]
-                season_ids[key] = sid
-            return season_ids[key]
+        season_id = _SeasonIds(c)
 
         seen = set(c.scalars(select(t.events.c.fingerprint).where(
             t.events.c.source_url == source_url)))
         changed: dict[tuple[str, int], list[str]] = {}
+        rows = []
         for claim, name in claims:
             if claim.season is None:
                 continue
@@ -95,7 +85,7 @@ def store_document(store: Store, *, text: str, content_hash: str, url: str | Non
                 continue
             seen.add(fp)
             q = claim.quote_span or (None, None)
-            c.execute(insert(t.events).values(
+            rows.append(dict(
                 fingerprint=fp, season_id=season_id(name, claim.season),
                 kind=ev.kind.value, modality=ev.modality.value,
                 date_start=ev.date.start if ev.date else None,
@@ -107,26 +97,34 @@ def store_document(store: Store, *, text: str, content_hash: str, url: str | Non
                 detail=(claim.detail or "")[:500] or None,
                 location=(claim.location or "")[:300] or None,
                 quote_start=q[0], quote_end=q[1], confidence=claim.confidence))
-            result.events_added += 1
             changed.setdefault((name, claim.season), []).append(_claim_words(claim))
-        for credit, name in cast:
-            if credit.season is None:
+        result.events_added = _insert_all(c, t.events, rows)
+
+        credits = [(credit, name, fingerprint("cast", name, credit.season, credit.person,
+                                              credit.status.value, source_url))
+                   for credit, name in cast if credit.season is not None]
+        seen = _stored_fingerprints(c, t.cast_credits, [fp for *_, fp in credits])
+        rows = []
+        for credit, name, fp in credits:
+            if fp in seen:
                 continue
-            fp = fingerprint("cast", name, credit.season, credit.person, credit.status.value,
-                             source_url)
-            if c.scalar(select(t.cast_credits.c.id).where(t.cast_credits.c.fingerprint == fp)):
-                continue
-            c.execute(insert(t.cast_credits).values(
+            seen.add(fp)
+            rows.append(dict(
                 fingerprint=fp, season_id=season_id(name, credit.season),
                 person=credit.person[:300], character=(credit.character or "")[:300] or None,
                 status=credit.status.value, known_for=json.dumps(list(credit.known_for)),
                 document_id=doc_id, source_url=source_url))
-            result.cast_added += 1
-        for fig, name in viewership:
-            fp = fingerprint("view", name, fig.season, fig.metric, fig.value, source_url)
-            if c.scalar(select(t.viewership.c.id).where(t.viewership.c.fingerprint == fp)):
+        result.cast_added = _insert_all(c, t.cast_credits, rows)
+
+        figures = [(fig, name, fingerprint("view", name, fig.season, fig.metric, fig.value,
+                                           source_url)) for fig, name in viewership]
+        seen = _stored_fingerprints(c, t.viewership, [fp for *_, fp in figures])
+        rows = []
+        for fig, name, fp in figures:
+            if fp in seen:
                 continue
-            c.execute(insert(t.viewership).values(
+            seen.add(fp)
+            rows.append(dict(
                 fingerprint=fp, season_id=season_id(name, fig.season)
                 if name and fig.season else None, raw_title=fig.title, metric=fig.metric,
                 value=float(fig.value),
@@ -134,14 +132,59 @@ def store_document(store: Store, *, text: str, content_hash: str, url: str | Non
                 period_end=fig.period.end if fig.period else None,
                 precision=fig.period.precision.value if fig.period else None,
                 dataset="article", source_url=source_url, document_id=doc_id))
-            result.views_added += 1
+        result.views_added = _insert_all(c, t.viewership, rows)
+
         now = datetime.now(UTC)
-        for (name, number), words in changed.items():
-            c.execute(insert(t.changes).values(
-                season_id=season_id(name, number), document_id=doc_id, at=now,
-                summary="; ".join(words)[:2000]))
+        _insert_all(c, t.changes, [dict(season_id=season_id(name, number), document_id=doc_id,
+                                        at=now, summary="; ".join(words)[:2000])
+                                   for (name, number), words in changed.items()])
         result.seasons = sorted(changed)
         return result
+
+
+class _SeasonIds:
+    """Season ids by title name and number; a title or season an article is the first to
+    name is created."""
+
+    def __init__(self, c: Connection):
+        self._c = c
+        self._ids: dict[tuple[str, int], int] = {}
+
+    def __call__(self, name: str, number: int) -> int:
+        key = (name, number)
+        if key not in self._ids:
+            self._ids[key] = self._lookup_or_create(name, number)
+        return self._ids[key]
+
+    def _lookup_or_create(self, name: str, number: int) -> int:
+        c = self._c
+        sid = c.scalar(select(t.seasons.c.id).join(t.titles).where(
+            t.titles.c.name == name, t.seasons.c.number == number))
+        if sid is not None:  # the usual case, in one query
+            return sid
+        tid = c.scalar(select(t.titles.c.id).where(t.titles.c.name == name))
+        if tid is None:
+            tid = c.execute(insert(t.titles).values(name=name)).inserted_primary_key[0]
+        sid = c.scalar(select(t.seasons.c.id).where(
+            t.seasons.c.title_id == tid, t.seasons.c.number == number))
+        if sid is None:
+            sid = c.execute(insert(t.seasons).values(
+                title_id=tid, number=number)).inserted_primary_key[0]
+        return sid
+
+
+def _stored_fingerprints(c: Connection, table: Table, fingerprints: list[str]) -> set[str]:
+    """Those of `fingerprints` already in `table`, in one query."""
+    if not fingerprints:
+        return set()
+    return set(c.scalars(select(table.c.fingerprint).where(
+        table.c.fingerprint.in_(fingerprints))))
+
+
+def _insert_all(c: Connection, table: Table, rows: list[dict]) -> int:
+    if rows:
+        c.execute(insert(table), rows)
+    return len(rows)
 
 
 def _claim_words(claim: Claim) -> str:

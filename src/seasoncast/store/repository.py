@@ -199,6 +199,15 @@ class Store:
                                .select_from(t.events)).one()
         return f"{n}:{top}"
 
+    def titles_version(self) -> tuple[int, ...]:
+        """Changes whenever a title or an alias is added (neither is ever edited or
+        removed), for caching what is built from `titles()`."""
+        figures = [select(f).select_from(table).scalar_subquery()
+                   for table in (t.titles, t.title_aliases)
+                   for f in (func.count(), func.max(table.c.id))]
+        with self.engine.connect() as c:
+            return tuple(c.execute(select(*figures)).one())
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as c:
             return {name: c.scalar(select(func.count()).select_from(table))
