@@ -24,6 +24,7 @@ SKIP = re.compile(
     r"\bassuming\b", _I)
 NEGATION = re.compile(
     r"\bnot\b(?!-)|n['’]t\b|\bnever\b|\bno\s+longer\b|\bnowhere\b|\babsent\b|\bmissing\b|"
+    r"\bnone\s+of\b|"
     r"\bleft\s+off\b|\bexcluded\b|\bwithout\b|\bno\s+(?:sign|mention)\b|\bnor\b|"
     r"\bisn['’]t\b|\bwasn['’]t\b|\bno\b(?!\s+(?:doubt|longer\s+a\s+secret|wonder))|\bdon['’]t\s+hold\s+your\s+breath\b|\bfailed\s+to\b|"
     r"\bruled\s+out\b|\bdenied\b|\bdenies\b|\bdebunk", _I)

@@ -106,6 +106,7 @@ def extract_document(
     last_slate: DateSpan | None = None  # "also made the list" refers to the line-up named
     recent: Kind | None = None  # the kind last triggered in this paragraph
     carry: dict[str, int] = {}  # seasons named in the previous sentence
+    group: list[str] = []  # the shows of the last sentence that listed several
     # one tagging pass over the whole text, then shared out by sentence (fast)
     walled = _walled(masked, sentences)  # titles blanked: "HBO's House of the Dragon has
     # wrapped" reads as "HBO's ... has wrapped"
@@ -143,7 +144,7 @@ def extract_document(
             recent = None
         cue_needed = context is not topic
         for d in _claims_in_sentence(i, s, triggers, dates, ctx, focus, published, context,
-                                     carry):
+                                     carry, group):
             if cue_needed and (not d.explicit_modality
                                or d.claim.modality is Modality.HAPPENED):
                 continue  # borrowing the paragraph's kind needs a hedge, plan or rumour
@@ -154,6 +155,12 @@ def extract_document(
                     last_slate = d.claim.date
             drafts.append(d)
         drafts.extend(_parenthetical_premieres(i, s, dates, ctx, published))
+        last_slate = _slate_named(triggers, dates) or last_slate
+        listed = list(dict.fromkeys(t for _a, _b, t in ctx.mentions_between(s.start, s.end)))
+        if len(listed) > 1:
+            group = listed
+        elif listed:
+            group = []
         carry = {}
         for sm in ctx.seasons_between(s.start, s.end):
             if len(sm.numbers) == 1:
@@ -349,6 +356,7 @@ def _claims_in_sentence(
     published: date | None,
     topic: Kind | None = None,
     carry: dict[str, int] | None = None,
+    group: Sequence[str] = (),
 ) -> list[_Draft]:
     carry = carry or {}
     if not triggers and not (topic and dates):
@@ -368,6 +376,10 @@ def _claims_in_sentence(
             assigned[best].append(d)
     out: list[_Draft] = []
     later = ctx.mentions_between(s.start, s.end)
+    named = list(dict.fromkeys(t for _a, _b, t in later))  # this sentence's shows, in order
+    if not named and group and any(_GROUP.search(s.text, max(0, t.start - 25), t.start)
+                                   for t in triggers):
+        named = list(group)  # "None of them would premiere before 2027": the last list
     for ti, trig in enumerate(triggers):
         title, near = ctx.title_at(s.start + trig.start)
         if later and not any(a < s.start + trig.start for a, _b, _t in later):
@@ -376,6 +388,12 @@ def _claims_in_sentence(
             title, near = later[0][2], True
         if title is None or _actor_return(s.text, trig):
             continue
+        titles = [title]
+        if len(named) > 1 and (trig.kind is Kind.SLATE_LISTING or _GROUP.search(
+                s.text, max(0, trig.start - 25), trig.start)):
+            # "Missing from the line-up are A, B and C", "A, B and C, all three renewed
+            # last spring": one claim for each show of the list
+            titles, near = named, True
         if trig.kind is Kind.SLATE_LISTING and not near:
             continue  # a line-up is about the titles named with it
         if _GENERIC_SEASONS.search(s.text[max(0, trig.start - 60):trig.start]):
@@ -388,6 +406,16 @@ def _claims_in_sentence(
             continue  # "A Knight of the Seven Kingdoms debuted ...": another show
         seasons, explicit, part = _season_for(trig, s, ctx, focus.get(title, 1), bounds,
                                               carry.get(title))
+        if len(titles) > 1 and not explicit:
+            # "the second seasons of A, B and C": the list shares the sentence's season;
+            # otherwise each show is at its own focus season
+            named_seasons = {n for sm in ctx.seasons_between(s.start, s.end)
+                             for n in sm.numbers}
+            seasons = list(named_seasons) if len(named_seasons) == 1 else [None]
+            if seasons != [None]:
+                for one in titles:  # later mentions of a listed show mean that season
+                    if focus.get(one, 1) == 1:
+                        focus[one] = seasons[0]
         spans = assigned[ti] or [None]
         if len(spans) > 1:
             spans = [t for t in spans if not _is_dateline(s.text, t)] or spans
@@ -402,12 +430,30 @@ def _claims_in_sentence(
                 tagged = _retense(tagged, Modality.HAPPENED if dec.past_plan else dec.modality,
                                   published)
             for season in seasons:
-                made = _make(index, s, trig, tagged, dec, title, season, explicit, part,
-                             near, published, triggers, bounds)
-                for d in made:
-                    d.trigger = trig.text
-                out.extend(made)
+                for one in titles:
+                    made = _make(index, s, trig, tagged, dec, one,
+                                 focus.get(one, 1) if season is None else season, explicit,
+                                 part, near, published, triggers, bounds)
+                    for d in made:
+                        d.trigger = trig.text
+                    out.extend(made)
     return out
+
+
+def _slate_named(triggers: list[Trigger], dates: list[TaggedSpan]) -> DateSpan | None:
+    """The period of a line-up named in a sentence ("unveiled its 2026 scripted slate"),
+    even when no show is named with it: later sentences list its shows."""
+    for t in triggers:
+        if t.kind is Kind.SLATE_LISTING:
+            for d in dates:
+                if d.span.precision is Precision.YEAR and -25 <= d.start - t.start <= 25:
+                    return d.span
+    return None
+
+
+_GROUP = re.compile(r"\b(?:all\s+(?:three|four|five|of\s+them)|both|each\s+of\s+them|"
+                    r"the\s+(?:three|four|five)|none\s+of\s+them)\s+(?:\w+\s+)?$",
+                    re.IGNORECASE)
 
 
 _GENERIC_SEASONS = re.compile(
@@ -571,10 +617,17 @@ def _relative(m: SeasonMention, focus: int) -> int:
     return max(1, focus - 1) if m.relative == "previous" else focus
 
 
+# "in the fall" names no year: which fall depends on the tense, so it cannot decide it
+_BARE_SEASON = re.compile(r"^(?:in\s+)?the\s+(?:spring|summer|fall|autumn|winter)$", re.I)
+
+
 def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, published
               ) -> ModalityDecision:
     text = s.text
     tclause = clause_of(bounds, trig.start)
+    group = _GROUP.search(text, max(tclause[0], trig.start - 25), trig.start)
+    if group:  # ", all three renewed last spring": the list's own clause starts here
+        tclause = (group.start(), tclause[1])
     lo = tclause[0]
     hi = tclause[1]
     if tagged is not None:
@@ -585,7 +638,8 @@ def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, pub
         cut = trig.end
     clause = text[lo:min(hi, cut + 15)]
     date_past = date_future = None
-    if tagged is not None and published is not None and trig.kind is not Kind.SLATE_LISTING:
+    if (tagged is not None and published is not None and trig.kind is not Kind.SLATE_LISTING
+            and _BARE_SEASON.search(tagged.span.text or "") is None):
         span = tagged.span
         date_past = True if span.end < published else (False if span.start > published
                                                        else None)

@@ -34,7 +34,7 @@ _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
        r"i{1,3}|iv|vi{0,3}|ix|x)"
 _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|" \
        r"twelfth|\d{1,2}(?:st|nd|rd|th))"
-_SEASON_WORD = r"(?:season|installment|instalment|chapter|outing|series|part)"
+_SEASON_WORD = r"(?:seasons?|installment|instalment|chapter|outing|series|part)"
 
 # Every pattern of this module that ignores case is a `CaselessPattern`, written in lower
 # case so that it can scan a lower-cased copy of the text.
@@ -99,6 +99,9 @@ class TitleContext:
     titles: list[str]
     mentions: list[tuple[int, int, str]]
     seasons: list[SeasonMention]
+    # mentions in passing ("alongside series like Copper Bay"): blanked for the date
+    # tagger, but they never become the show that "the series" refers to
+    passing: list[tuple[int, int, str]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
     _season_starts: list[int] = field(default_factory=list)
@@ -137,7 +140,7 @@ class TitleContext:
         """The text with title mentions blanked, so the date tagger never reads a show
         called "Wednesday" or "1923" as a date."""
         chars = list(text)
-        for s, e, _ in self.mentions:
+        for s, e, _ in self.mentions + self.passing:
             for i in range(s, e):
                 chars[i] = " "
         return "".join(chars)
@@ -218,13 +221,13 @@ def _words_before(text: str, end: int) -> list[tuple[int, int]]:
 
 def _run_before(text: str, end: int) -> str | None:
     """The Title-Case phrase that ends at `end` ("All of Us Are Dead")."""
-    tail = text[max(0, end - 3):end]
-    if re.search(r"[,.;!?\"“”]\s*$", tail) and not tail.rstrip().endswith(("'", "’")):
-        return None
     quoted = re.search(r"(?:^|[\s(])['‘\"“]([A-Z0-9\u00C0-\u00DE][^'‘’\"“”\n]{0,60}?)['’\"”]\s*$",
                        text[max(0, end - 80):end])
     if quoted:  # "'Crown of Ash' Season 2": the quotes delimit the title
-        return quoted.group(1).strip() or None
+        return _unquoted(quoted.group(1))
+    tail = text[max(0, end - 3):end]
+    if re.search(r"[,.;!?\"“”]\s*$", tail) and not tail.rstrip().endswith(("'", "’")):
+        return None
     taken: list[tuple[int, int]] = []
     near = _words_before(text, end)[:1]
     if near and text[near[0][0]:near[0][1]].lower() in ("its", "their", "his", "her", "a",
@@ -254,6 +257,12 @@ def _run_before(text: str, end: int) -> str | None:
     if phrase.lower() in _NOT_TITLE or len(phrase) < 2:
         return None
     return phrase
+
+
+def _unquoted(inside: str) -> str | None:
+    """A title as quoted in US style, where a comma or full stop goes inside the quotes
+    ("Lantern Street," "Paper Moons" and ...)."""
+    return inside.strip().rstrip(",.;:!?").strip() or None
 
 
 def _droppable(word: str) -> bool:
@@ -439,9 +448,11 @@ def detect_titles(
                 found[best] += 1
     for line in text.splitlines()[:3] if not found else ():  # quotes only as a fallback
         for m in _QUOTED.finditer(line):
-            q = re.sub(r"\s+(?:\d{1,2}|II|III|IV)$", "", m.group(1).strip())
+            q = _without_number(m.group(1).strip())
             if len(q.split()) <= 6 and q.lower() not in _NOT_TITLE:
                 found[q] += 1
+    for q in _quoted_titles(text, found):
+        found[q] += 1
     canon: dict[str, str] = {}  # normalised name -> canonical name
     names: dict[str, str] = {}  # surface name -> canonical
     titles: list[str] = []
@@ -473,13 +484,46 @@ def detect_titles(
         if t is not None:
             track(t.name, t.all_names)
     mentions = _find_mentions(text, names)
+    passing = [m for m in mentions if _PASSING.search(text, max(0, m[0] - 120), m[0])]
+    mentions = [m for m in mentions if m not in passing]
     seasons = find_season_mentions(text)
     seasons += _title_number_mentions(text, mentions)
     seasons.sort(key=lambda s: s.start)
     # keep the article's order: the first-mentioned title is the default focus
     order = {name: i for i, (_, _, name) in enumerate(sorted(mentions))}
     titles.sort(key=lambda n: order.get(n, 10**6))
-    return TitleContext(titles, mentions, seasons)
+    return TitleContext(titles, mentions, seasons, passing)
+
+
+# US trade press quotes show names ("Copper Bay," "Night Tram" and "Ember Road"): once an
+# article quotes a title it anchors to a season, its other quoted Title-Case names are
+# shows too. Quoted speech is a sentence, not Title Case, and stays out.
+_QUOTED_NAME = re.compile(r"[\"“]([A-Z0-9\u00C0-\u00DE][^\"“”\n]{0,60}?)[\"”]")
+_TITLE_WORD = re.compile(r"[A-Z0-9\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+:]*")
+
+
+def _without_number(name: str) -> str:
+    """"Moonlit Pharmacy 2" names season 2 of "Moonlit Pharmacy"."""
+    return re.sub(r"\s+(?:\d{1,2}|II|III|IV)$", "", name)
+
+
+def _quoted_titles(text: str, found: Counter[str]) -> list[str]:
+    names = {_without_number(q) for m in _QUOTED_NAME.finditer(text)
+             if (q := _unquoted(m.group(1)))}
+    if not names & set(found):
+        return []
+    return [q for q in names if len(q.split()) <= 6 and q.lower() not in _NOT_TITLE
+            and all(_TITLE_WORD.fullmatch(w) or w in _CONNECT for w in q.split())
+            and _TITLE_WORD.fullmatch(q.split()[-1]) is not None]
+
+
+# a show named as a comparison or example is not what the next sentences are about
+_PASSING = re.compile(
+    r"\b(?:(?:series|shows|dramas|titles|hits)\s+(?:like|such\s+as)|such\s+as|alongside|"
+    r"(?:in\s+the\s+same\s+league|on\s+par)\s+as|(?:compared|likened)\s+(?:with|to)|"
+    r"the\s+likes\s+of|similar\s+to|like|(?:best\s+)?known\s+for|starred\s+in|star\s+of|"
+    r"alum(?:nus|na)?\s+of|fame|previously\s+in)\s+"
+    r"(?:[\"“]?[A-Z][^.;\n]{0,40}?[\"”]?,?\s+(?:and\s+|or\s+)?)*[\"“]?$")
 
 
 def _is_suffix_of_tracked(phrase: str, names: dict[str, str]) -> bool:
