@@ -238,8 +238,9 @@ def extract_cast(text: str, sentences: list[Sentence], ctx: TitleContext,
             continue
         chars, shows = _masks(s.text)
         all_chars.update(normalize_person(c) for _, _, c in chars)
+        shows_named = ctx.mentions_between(s.start, s.end) + ctx.passing_between(s.start, s.end)
         blocked = [(a, b) for a, b, _ in chars + shows] + [
-            (a - s.start, b - s.start) for a, b, _ in ctx.mentions_between(s.start, s.end)]
+            (a - s.start, b - s.start) for a, b, _ in shows_named]
         cues = [(m.start(), m.end(), st) for st, pat in _CUES
                 for m in pat.finditer(s.text, lower)]
         people = _people(s.text, blocked, single_ok)

@@ -28,6 +28,9 @@ NEGATION = re.compile(
     r"\bleft\s+off\b|\bexcluded\b|\bwithout\b|\bno\s+(?:sign|mention)\b|\bnor\b|"
     r"\bisn['’]t\b|\bwasn['’]t\b|\bno\b(?!\s+(?:doubt|longer\s+a\s+secret|wonder))|\bdon['’]t\s+hold\s+your\s+breath\b|\bfailed\s+to\b|"
     r"\bruled\s+out\b|\bdenied\b|\bdenies\b|\bdebunk", _I)
+# a relative clause about shows has its own verb, out of reach of an earlier negation
+_RELATIVE = re.compile(r"\b(?:series|shows|titles|dramas|seasons|ones|show|drama|title)\s+"
+                       r"(?:that|which)\b", _I)
 UNTIL = re.compile(r"\b(?:until|till|before|not\s+before)\s*$", _I)
 RUMOR = re.compile(
     r"\brumou?r(?:s|ed|mill)?\b|\bchatter\b|\bspeculat\w*|\bleak(?:s|ed|er)?\b|\bbuzz\w*|"
@@ -149,8 +152,9 @@ def decide(
         # "If filming wraps in June, ..." is hypothetical; what follows the comma is the
         # writer's conclusion and is judged on its own cues
         return ModalityDecision(None, cue, True)
-    neg = _cue(NEGATION, before_trigger + " " + trigger_text) or _cue(NEGATION,
-                                                                     before_date[-60:])
+    own = _RELATIVE.split(before_trigger)[-1]  # "not mentioned were series that had
+    neg = _cue(NEGATION, own + " " + trigger_text) or _cue(NEGATION,  # been renewed": no
+                                                           before_date[-60:])  # denial
     if kind == "slate_listing" and not neg:
         neg = _cue(NEGATION, after_trigger + " " + trailing)  # "..., Wednesday was nowhere on it"
     if neg and not re.search(r"\bnot\s+only\b|\bnot\s+(?:one|just)\b|\bno\s+doubt\b", clause,
@@ -183,6 +187,11 @@ def decide(
     if ORIGINAL_PLAN.search(clause):
         return ModalityDecision(Modality.PLANNED, _cue(ORIGINAL_PLAN, clause), True,
                                 past_plan=True)
+    if trigger_nominal and re.match(r"\s*(?:that|which)\s+(?:came|arrived|happened|landed|"
+                                    r"dropped|was\s+announced)\b", after_trigger, _I):
+        # "after an early Season 3 renewal that came in July": the relative clause's
+        # past tense, not the main verb's future, dates the renewal
+        return ModalityDecision(Modality.HAPPENED, "past tense", True)
     after_past = trigger_nominal and bool(re.match(
         r"[^,;]{0,40}?\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed|"
         r"dropped|arrived|debuted|landed|came\s+out|went\s+live|premiered|showed|"

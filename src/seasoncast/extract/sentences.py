@@ -16,6 +16,7 @@ _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "inc", "ltd", "co", "corp", "no",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "calif", "u.s", "u.k", "e.g", "i.e", "etc", "approx", "ep", "vol", "pt", "mt", "ft",
+    "dept", "prof", "gen", "gov", "sen", "rep", "lt", "col", "capt", "bros",
 }
 _END = re.compile(r"[.!?]+[\"'’”)\]]*(?=\s+[\"'‘“(\[]?[A-Z0-9À-ÖØ-Þ])|[.!?]+[\"'’”)\]]*$")
 _LINE = re.compile(r"[^\n]+")

@@ -74,13 +74,17 @@ _LEAD_STOP = {
     # production words that open a sentence before the title ("Filming on X season 3")
     "filming", "production", "shooting", "shoot", "cameras", "principal", "photography",
     "casting", "work", "post-production", "reshoots", "wrapped", "wraps", "begins",
-    "began", "starts", "started",
+    "began", "starts", "started", "over",
 }
 _NOT_TITLE = {"the", "this", "season", "series", "show", "netflix", "it", "part", "tv",
               "release", "premiere", "date", "drama", "k-drama", "streaming", "january",
               "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "spring", "summer", "fall",
-              "autumn", "winter", "korean", "american", "british", "japanese"}
+              "autumn", "winter", "korean", "american", "british", "japanese",
+              # platforms ("Over on TVING, a drama sequel called ...")
+              "tving", "wavve", "coupang play", "hbo", "max", "hulu", "peacock", "disney+",
+              "prime video", "apple tv+", "apple tv", "paramount+", "jtbc", "tvn", "sbs",
+              "kbs", "mbc", "viki", "viu"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +120,9 @@ class TitleContext:
         """Season mentions starting in [a, b)."""
         return self.seasons[bisect.bisect_left(self._season_starts, a):
                             bisect.bisect_left(self._season_starts, b)]
+
+    def passing_between(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        return [m for m in self.passing if a <= m[0] < b]
 
     def mentions_between(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return self.mentions[bisect.bisect_left(self._starts, a):
@@ -327,6 +334,7 @@ _AFTER = re.compile(
     rf"\b(?:(?:season\s+{_NUM}|{_ORD}(?:\s+and\s+final)?\s+season|final\s+season|new\s+season|"
     r"latest\s+season)\s+of(?:\s+(?-i:the|a|an|its))?(?:\s+(?-i:[a-z][\w-]*)){0,3}|"
     r"renew(?:s|ed|ing)?|greenlit|greenlights|cancel(?:s|led|ed)?|axe[sd]?|picked\s+up|"
+    r"(?:sequel|series|drama|season|spin-?off|show|installment)\s+(?:called|titled|named)|"
     r"(?:netflix|hbo|max|fx|prime\s+video|apple\s+tv\+?|disney\+|hulu|peacock|paramount\+|"
     r"amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|kbs|mbc|amazon|tving|"
     r"coupang\s+play)['’]s(?:\s+(?-i:[a-z][\w-]*)){0,3})\s+(?=[A-Z\u00C0-\u00DE0-9])",
@@ -359,7 +367,7 @@ def _after_run(text: str, pos: int, possessive: bool = False) -> str | None:
     # connectors and possessives
     while words and (words[-1] in _CONNECT or words[-1].lower() in ("season",)):
         words.pop()
-    phrase = " ".join(words).rstrip(":")
+    phrase = _without_number(" ".join(words).rstrip(":"))
     if phrase.endswith(("'s", "’s")):
         phrase = phrase[:-2]
     if not phrase or phrase.lower() in _NOT_TITLE | _LEAD_STOP or phrase.isupper() and \
@@ -448,8 +456,8 @@ def detect_titles(
                 found[best] += 1
     for line in text.splitlines()[:3] if not found else ():  # quotes only as a fallback
         for m in _QUOTED.finditer(line):
-            q = _without_number(m.group(1).strip())
-            if len(q.split()) <= 6 and q.lower() not in _NOT_TITLE:
+            q = _without_number(_unquoted(m.group(1)) or "")
+            if q and len(q.split()) <= 6 and q.lower() not in _NOT_TITLE:
                 found[q] += 1
     for q in _quoted_titles(text, found):
         found[q] += 1

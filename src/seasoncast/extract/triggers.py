@@ -77,6 +77,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"series|originals))?|sizzle\s+reel)\b(?!\s+(?:for|of)\s+(?:the\s+)?(?:episode|"
      r"cast))", 8),
     (Kind.SLATE_LISTING, r"\b(?:made|make|makes|on|from|off|in)\s+the\s+list\b", 6),
+    # "Also not mentioned were ...", after a line-up was named
+    (Kind.SLATE_LISTING, r"\b(?:not|never)\s+mentioned\b", 5),
     (Kind.SLATE_LISTING, r"\bamong\s+(?:its|the|their)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+)?"
      r"(?:originals|releases|titles|premieres|shows|series)\b", 6),
     (Kind.DELAY, r"\bdelay(?:s|ed|ing)?\b|\bpostpon(?:e|es|ed|ement|ing)\b|"
