@@ -151,6 +151,12 @@ def _masks(sentence: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, i
     return chars, shows
 
 
+_COMPANY = re.compile(r"\s+(?:Pictures|Studios?|Entertainment|Media|Productions?|Films|"
+                      r"Company|Group|Networks?|Broadcasting|Television|TV|Agency)\b")
+_COMPANY_BEFORE = re.compile(r"\b(?:company|studio|agency|broadcaster|network|label|"
+                             r"distributor|producer)\s+$", re.IGNORECASE)
+
+
 def _people(sentence: str, blocked: list[tuple[int, int]], single_ok: set[str]) -> list[_Person]:
     out: list[_Person] = []
     for m in _NAME.finditer(sentence):
@@ -166,6 +172,9 @@ def _people(sentence: str, blocked: list[tuple[int, int]], single_ok: set[str]) 
             if run:
                 name = " ".join(t[2] for t in run)
                 start, end = run[0][0], run[-1][1]
+                if _COMPANY.match(sentence, end) or _COMPANY_BEFORE.search(sentence, 0, start):
+                    run = []  # "production company Blue Lantern Pictures": not a person
+                    continue
                 if len(run) >= 2 or name in single_ok or _listed_single(sentence, start, end):
                     out.append(_Person(name, start, end))
             run = []

@@ -121,7 +121,9 @@ def extract_document(
         triggers = all_triggers[i]
         if s.question or (s.heading and s.text.rstrip().endswith("?")):
             topic = triggers[-1].kind if triggers else (
-                Kind.RELEASE if re.match(r"\W*(?:Q\W+)?when\b", s.text, re.I) else topic)
+                Kind.RELEASE if re.match(r"\W*(?:Q\W+)?when\b", s.text, re.I)
+                else None if re.match(r"\W*(?:Q\W+)?(?:why|how|who)\b", s.text, re.I)
+                else topic)  # "Why is it taking so long?" asks about no step
             continue
         dates = [t for t in all_dates[i] if not _is_contrast(s.text, t)
                  and not _FIGURE_NEAR.search(s.text[max(0, t.start - 60):t.start] + (
@@ -477,7 +479,8 @@ _FIGURE_NEAR = re.compile(r"\d(?:[\d.,]*)\s*(?:million|billion|m|bn)?\s+(?:views
 
 # a Title-Case name (not a tracked title: those are blanked) right before a premiere verb
 _OTHER_SHOW = re.compile(
-    r"(?:^|[:;,.]\s+|\b(?:while|and|as|but)\s+)(?:[A-Z][\w'’-]*\s+(?:(?:of|the|a|an|and|in|on|"
+    r"(?:^|[:;,.]\s+|\b(?:while|and|as|but)\s+)(?!(?:A|An|The|This|Its|Their)\s+$)"
+    r"(?:[A-Z][\w'’-]*\s+(?:(?:of|the|a|an|and|in|on|"
     r"to|for)\s+)*){1,6}(?:[A-Z][\w'’-]*\s+)?$")
 
 
@@ -808,9 +811,15 @@ def _clean(drafts: list[_Draft], published: date | None) -> list[Claim]:
     return [d.claim for d in out]
 
 
+_FORWARD = {Modality.ANNOUNCED, Modality.PLANNED, Modality.EXPECTED, Modality.RUMORED}
+
+
 def _previous_season_fix(claims: list[Claim], drafts: list[_Draft]) -> list[Claim]:
     """A past premiere in an article about an unreleased season is the previous
-    season's ("The series premiered November 23, 2022" in a Season 2 renewal story)."""
+    season's ("The series premiered November 23, 2022" in a Season 2 renewal story), and
+    a premiere still to come, for a season the article says has premiered, is the next
+    one's ("A release in the first half of next year is being discussed" after a
+    paragraph about the first season)."""
     implicit = {id(d.claim) for d in drafts if not d.explicit_season}
     upcoming: set[tuple[str, int]] = set()
     for c in claims:
@@ -825,6 +834,9 @@ def _previous_season_fix(claims: list[Claim], drafts: list[_Draft]) -> list[Clai
                 and c.season and c.season > 1 and (c.title, c.season) in upcoming
                 and (c.title, c.season) not in released):
             c = replace(c, season=c.season - 1)
+        elif (c.kind is Kind.RELEASE and c.modality in _FORWARD and id(c) in implicit
+              and c.season and (c.title, c.season) in released):
+            c = replace(c, season=c.season + 1)
         out.append(c)
     # the fix may create duplicates
     seen, uniq = set(), []

@@ -24,7 +24,9 @@ _START = (r"(?:beg[iau]n|begins|beginning|start(?:s|ed|ing)?|kick(?:s|ed|ing)?\s
 _WRAP = (r"(?:wrap(?:s|ped|ping)?(?:\s+up)?|end(?:s|ed)?|finish(?:es|ed|ing)?|"
          r"conclud(?:e|es|ed)|complet(?:e|es|ed)|stop(?:s|ped)?\s+rolling|"
          r"c[oa]me?s?\s+to\s+an\s+end|draw(?:s|ing)?\s+to\s+a\s+close)")
-_GAP = r"(?:\s+[\w'’,-]+){0,4}?\s+"
+# up to four words between a verb and "filming", but never a new clause ("the script is
+# complete and filming will start" is no wrap)
+_GAP = r"(?:\s+(?!(?:and|but|or|while)\b)[\w'’-]+){0,4}?\s+"
 _SEASONISH = r"(?:season|series|show|drama|installment|chapter|episodes|sequel)"
 
 # (kind, pattern, priority): the higher priority wins an overlap
@@ -82,7 +84,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.SLATE_LISTING, r"\bamong\s+(?:its|the|their)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+)?"
      r"(?:originals|releases|titles|premieres|shows|series)\b", 6),
     (Kind.DELAY, r"\bdelay(?:s|ed|ing)?\b|\bpostpon(?:e|es|ed|ement|ing)\b|"
-     r"\bpush(?:es|ed|ing)?\s+(?:[\w'’]+\s+){0,3}?(?:back|to|into)\b|"
+     r"\bpush(?:es|ed|ing)?\s+(?:[\w'’]+\s+){0,4}?(?:back|to|into)\b|"
      r"\b(?:moved|bumped|slipped|slips|slid|slip)\s+(?:back\s+)?(?:to|into)\b|\bsetbacks?\b|"
      r"\bhalt(?:s|ed)?\b|\bshut\s+down\b|\bpaused\b", 6),
     (Kind.CANCELLATION, r"\bcancel(?:l?ed|s|lation|ling)?\b|\baxe[sd]?\b|\bscrapped\b|"
