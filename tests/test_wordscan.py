@@ -18,7 +18,8 @@ TEXTS = [
 
 @pytest.mark.parametrize("pattern", [
     r"\bfilm(?:ing|ed)\b", r"\b(?:a|an|the)\s+date\b|\bin\b", r"(?<![-\w])\b(?:19|20)\d\d\b",
-    r"\b(?:the\s+)?year\b",  # may start on an optional word: scanned without a finder
+    r"\b(?:the\s+)?year\b",  # may start on an optional word: found by either
+    r"\b(?:(?<=\s)was\s+)?(?P<w>wrapped|ended)\b|\b(?:\d+\s+)?years?\b",
     r"\b(?=x)|\bfilming",  # can match the empty string
     *[s.pattern.pattern for s in RULES.fast.values() if s is not None],
     *[s.pattern.pattern for _k, s, _p, _c in _LOWER],
@@ -33,7 +34,8 @@ def test_same_matches_as_finditer(pattern):
 
 def test_a_finder_only_where_it_helps():
     assert WordScanner(re.compile(r"\bfilm(?:ing|ed)\b"))._finder is not None
-    assert WordScanner(re.compile(r"\b(?:the\s+)?year\b"))._finder is None
+    assert WordScanner(re.compile(r"\b(?:the\s+)?year\b"))._finder is not None
+    assert WordScanner(re.compile(r"\b(?:\d+\s+)?year\b"))._finder is None  # may start on a digit
     assert WordScanner(re.compile(r"\bfilming", re.IGNORECASE))._finder is None
 
 

@@ -36,9 +36,11 @@ class WordScanner:
         # ("^new:" only matches at the start of the text, so it adds only that candidate)
         self._anchored = not pattern.flags & re.MULTILINE and any(
             a.startswith("^") for a in alternatives)
-        rest = [a for a in alternatives if not (self._anchored and a.startswith("^"))]
-        useful = not pattern.flags & re.IGNORECASE and all(map(_starts_with_literal, rest))
-        self._finder = re.compile("|".join(rest), pattern.flags) if useful and rest else None
+        leads = [_leads(a) for a in alternatives if not (self._anchored and a.startswith("^"))]
+        useful = not pattern.flags & re.IGNORECASE and leads and None not in leads and not \
+            re.search(r"\(\?P=|\\[1-9]", pattern.pattern)  # a lead may drop a referenced group
+        self._finder = re.compile("|".join(x for lead in leads for x in lead),
+                                  pattern.flags) if useful else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._finder is None:
@@ -126,6 +128,24 @@ def _top_level_alternatives(pattern: str) -> list[str]:
             start = i + 1
         i += 1
     return [*out, pattern[start:]]
+
+
+def _leads(alternative: str) -> list[str] | None:
+    """Regexes starting on a letter or digit, one of which matches wherever `alternative`
+    does (None if not found): the alternative itself, or else the alternatives of its
+    opening group, and if that group is optional ("(?:official\\s+)?trailer") also what
+    follows it."""
+    alternative = _LEADING_ASSERTIONS.sub("", alternative)
+    if _starts_with_literal(alternative):
+        return [alternative]
+    group = re.match(r"\((?:\?:|\?P<\w+>)?", alternative)
+    end = _group_end(alternative) if group else None
+    if group is None or end is None or alternative[end:end + 1] in ("*", "+", "{"):
+        return None
+    inner = [_leads(a) for a in _top_level_alternatives(alternative[group.end():end - 1])]
+    if alternative[end:end + 1] == "?":  # the match may also start after the group
+        inner.append(_leads(alternative[end + 1:].removeprefix("?").removeprefix("+")))
+    return None if None in inner else [x for lead in inner for x in lead]  # type: ignore
 
 
 def _starts_with_literal(alternative: str) -> bool:
