@@ -1,11 +1,11 @@
-"""WordScanner finds exactly what `finditer` finds."""
+"""WordScanner and CaselessPattern find exactly what `finditer` finds."""
 
 import re
 
 import pytest
 
 from seasoncast.datespan import RULES
-from seasoncast.extract.triggers import _LOWER
+from seasoncast.extract import cast, titles, triggers
 from seasoncast.wordscan import CaselessPattern, WordScanner, caseless_copy
 
 TEXTS = [
@@ -18,10 +18,9 @@ TEXTS = [
 
 @pytest.mark.parametrize("pattern", [
     r"\bfilm(?:ing|ed)\b", r"\b(?:a|an|the)\s+date\b|\bin\b", r"(?<![-\w])\b(?:19|20)\d\d\b",
-    r"\b(?:the\s+)?year\b",  # may start on an optional word: scanned without a finder
+    r"\b(?:the\s+)?year\b",  # may start on an optional word: found by either
+    r"\b(?:(?<=\s)was\s+)?(?P<w>wrapped|ended)\b|\b(?:\d+\s+)?years?\b",
     r"\b(?=x)|\bfilming",  # can match the empty string
-    *[s.pattern.pattern for s in RULES.fast.values() if s is not None],
-    *[s.pattern.pattern for _k, s, _p, _c in _LOWER],
 ])
 def test_same_matches_as_finditer(pattern):
     compiled = re.compile(pattern)
@@ -33,7 +32,8 @@ def test_same_matches_as_finditer(pattern):
 
 def test_a_finder_only_where_it_helps():
     assert WordScanner(re.compile(r"\bfilm(?:ing|ed)\b"))._finder is not None
-    assert WordScanner(re.compile(r"\b(?:the\s+)?year\b"))._finder is None
+    assert WordScanner(re.compile(r"\b(?:the\s+)?year\b"))._finder is not None
+    assert WordScanner(re.compile(r"\b(?:\d+\s+)?year\b"))._finder is None  # may start on a digit
     assert WordScanner(re.compile(r"\bfilming", re.IGNORECASE))._finder is None
 
 
@@ -46,18 +46,37 @@ def test_an_alternative_anchored_at_the_start_is_tried_there_only():
         assert [(m.start(), m.end()) for m in scanner.finditer(text)] == expected
 
 
-@pytest.mark.parametrize("text", [
+CASELESS_TEXTS = [
     *TEXTS, "Season II of SHOW — S2E1 — the NEW season; Return: Kim", "Sıgnıng İstanbul ſeason 2",
-])
+    "In May 2025, in may, In MAY; Q3 2025 q4 of 2026, H1 2027", "THE SHOOT WRAPPED. Cameras Rolled",
+    "Netflix's hit Über Alles, the third season of the Ögon Saga; Netflix's new Show",
+]
+
+
 @pytest.mark.parametrize("pattern", [
-    r"\bseasons?\s+(?P<n>\d|ii)\b|\bs(?P<s>\d)(?=\b|e\d)", r"^\W*return\w*\s*:|\bnew\b",
-    r"\bsigning\b|\bseason\b|\bistanbul\b", r"(?<=\s)[A-Z]\w+",
+    r"\bseasons?\s+(?P<n>\d|ii)\b|\bS(?P<s>\d)(?=\b|E\d)", r"^\W*return\w*\s*:|\bnew\b",
+    r"\bsigning\b|\bseason\b|\bistanbul\b", r"(?<=\s)[A-Z]\w+", r"\bin\s+(?-i:May)\b",
+    *[p.pattern.pattern for p, _ in RULES.rules],
+    *[p.pattern.pattern for _k, p, _ in triggers._COMPILED],
+    *[p.pattern.pattern for _, p in cast._CUES],
+    *[p.pattern.pattern for p in vars(titles).values() if isinstance(p, CaselessPattern)],
 ])
-def test_caseless_pattern_matches_as_ignorecase(pattern, text):
-    expected = [(m.start(), m.end(), m.groups()) for m in re.finditer(pattern, text, re.I)]
+def test_caseless_pattern_matches_as_ignorecase(pattern):
     scanner = CaselessPattern(pattern)
-    got = [(m.start(), m.end(), m.groups()) for m in scanner.finditer(text, caseless_copy(text))]
-    assert got == expected
+    for text in CASELESS_TEXTS:
+        for variant in (text, text.upper(), text.lower()):
+            expected = [(m.start(), m.end(), m.groups())
+                        for m in re.finditer(pattern, variant, re.I)]
+            got = [(m.start(), m.end(), m.groups())
+                   for m in scanner.finditer(variant, caseless_copy(variant))]
+            assert got == expected
+
+
+def test_a_lower_case_finder_where_one_can_be_written():
+    assert CaselessPattern(r"\bQ(?P<q>[1-4])\b|\bin\s+(?-i:May)")._scanner is not None
+    assert CaselessPattern(r"\bs\d\s+(?=[A-Z\u00C0-\u00DE])")._scanner is not None
+    assert CaselessPattern(r"[A-Z\u00C0-\u00DE]ber")._scanner is None  # a code escape
+    assert CaselessPattern(r"\bstraße\b")._scanner is None  # "ß" also matches "ẞ"
 
 
 def test_no_lower_cased_copy_where_case_folding_differs():

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Literal
 
-from seasoncast.wordscan import WordScanner
+from seasoncast.wordscan import CaselessPattern, caseless_copy
 
 
 class Precision(StrEnum):
@@ -345,20 +345,13 @@ class _Rules:
     """Ordered regex rules; each handler returns a DateSpan or None."""
 
     def __init__(self) -> None:
-        self.rules: list[tuple[re.Pattern[str], object]] = []
-        self.fast: dict[re.Pattern[str], WordScanner | None] = {}
+        self.rules: list[tuple[CaselessPattern, object]] = []
 
     def add(self, pattern: str):
-        compiled = re.compile(pattern, re.IGNORECASE)
-        # A case-sensitive twin for scanning a lower-cased copy of the text (several
-        # times as fast); None when the rule looks at letter case itself.
-        bare = re.sub(r"\\.|\(\?P[<=][^>)]*[>)]", "", pattern)
-        fast = None if "(?-i" in pattern or re.search(r"[A-Z]", bare) else WordScanner(
-            re.compile(pattern))
+        compiled = CaselessPattern(pattern)  # found through a lower-cased copy: faster
 
         def register(fn):
             self.rules.append((compiled, fn))
-            self.fast[compiled] = fast
             return fn
 
         return register
@@ -738,19 +731,9 @@ def find_datespans(
 ) -> list[TaggedSpan]:
     """Every date phrase in `text`, longest match first, without overlaps, in text order."""
     found: list[TaggedSpan] = []
-    lower = text.lower()
-    same = len(lower) == len(text)
+    lower = caseless_copy(text)
     for pattern, handler in RULES.rules:
-        fast = RULES.fast.get(pattern) if same else None
-        if fast is not None:
-            # find the matches on the lower-cased copy, then re-match on the text itself
-            # so handlers see the original letters
-            matches = (pattern.match(text, f.start()) for f in fast.finditer(lower))
-        else:
-            matches = pattern.finditer(text)
-        for m in matches:
-            if m is None:
-                continue
+        for m in pattern.finditer(text, lower):
             try:
                 span = handler(m, reference, prefer)
             except (ValueError, KeyError):

@@ -100,11 +100,14 @@ BACKGROUND = re.compile(r"\b(?:after|following|despite|amid|through)\s+(?:[\w'â€
                         _I)
 
 
+_REPORTED_OFFICIAL = re.compile(OFFICIAL.pattern + r"[^.;]{0,20}?\b(?:that\b|:)", _I)
+
+
 def _reported_official(sentence: str, before_trigger: str) -> str | None:
     """"Netflix has confirmed that ...", "Disney+ said that filming will start": an
     official reporting verb whose complement holds the trigger."""
     head = sentence[: max(0, sentence.find(before_trigger))] + before_trigger
-    m = re.search(OFFICIAL.pattern + r"[^.;]{0,20}?\b(?:that\b|:)", head, _I)
+    m = _REPORTED_OFFICIAL.search(head)
     return m.group() if m else None
 
 

@@ -330,15 +330,14 @@ def _anchor_start(text: str, pos: int) -> int:
     """Where the title before an anchor ends: "Bridgerton (Season 4" → after "Bridgerton"."""
     m = _ANCHOR_PREFIX.search(text, max(0, pos - 8), pos)
     return m.start() if m else pos
-_AFTER = re.compile(
+_AFTER = CaselessPattern(
     rf"\b(?:(?:season\s+{_NUM}|{_ORD}(?:\s+and\s+final)?\s+season|final\s+season|new\s+season|"
     r"latest\s+season)\s+of(?:\s+(?-i:the|a|an|its))?(?:\s+(?-i:[a-z][\w-]*)){0,3}|"
     r"renew(?:s|ed|ing)?|greenlit|greenlights|cancel(?:s|led|ed)?|axe[sd]?|picked\s+up|"
     r"(?:sequel|series|drama|season|spin-?off|show|installment)\s+(?:called|titled|named)|"
     r"(?:netflix|hbo|max|fx|prime\s+video|apple\s+tv\+?|disney\+|hulu|peacock|paramount\+|"
     r"amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|kbs|mbc|amazon|tving|"
-    r"coupang\s+play)['’]s(?:\s+(?-i:[a-z][\w-]*)){0,3})\s+(?=[A-Z\u00C0-\u00DE0-9])",
-    re.IGNORECASE)
+    r"coupang\s+play)['’]s(?:\s+(?-i:[a-z][\w-]*)){0,3})\s+(?=[A-Z\u00C0-\u00DE0-9])")
 # "Light Shop, the eerie horror series that ...": an appositive names a show
 _APPOSITIVE = CaselessPattern(
     r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:series|drama|show|thriller|comedy|sitcom|"
@@ -439,7 +438,7 @@ def detect_titles(
             best = _best_suffix(phrase, text)
             if best and _accept(text, end, best):
                 found[best] += 1
-    for m in _AFTER.finditer(text):
+    for m in _AFTER.finditer(text, lower):
         if _shouting(text, m.start()):
             continue
         phrase = _after_run(text, m.end(), "'" in m.group() or "’" in m.group())

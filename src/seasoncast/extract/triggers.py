@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from seasoncast.model import Kind
-from seasoncast.wordscan import WordScanner
+from seasoncast.wordscan import CaselessPattern, caseless_copy
 
 _FILM = (r"(?<![-\w])(?:filming|shooting|production|principal\s+photography|photography|cameras|"
          r"the\s+shoot)")  # not the "production" of "pre-production"
@@ -122,13 +122,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
 # weakest of all: "a July date", "a far more specific date: June 2025"
 _PATTERNS.append((Kind.RELEASE, r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?date\b(?!\s+(?:night|of\s+"
                   r"birth))", 1))
-# Every pattern is case-insensitive; they run case-sensitively on a lower-cased copy of
-# the text, which Python's regex engine scans about twice as fast ("[A-Z" becomes "[a-z",
-# the same set under IGNORECASE), and faster still through a `WordScanner`. `_COMPILED`
-# is the fallback when lower-casing changes the text's length (a few Unicode letters do).
-_COMPILED = [(k, re.compile(p, re.IGNORECASE), pr, False) for k, p, pr in _PATTERNS]
-_LOWER = [(k, WordScanner(re.compile(p.replace("[A-Z", "[a-z"))), pr, False)
-          for k, p, pr in _PATTERNS]
+# Every pattern is case-insensitive: found through a lower-cased copy of the text, which
+# Python's regex engine scans several times as fast
+_COMPILED = [(k, CaselessPattern(p), pr) for k, p, pr in _PATTERNS]
 
 _PAST_WORDS = {
     "began", "begun", "got", "went", "took", "shot", "wrapped", "dropped", "premiered",
@@ -183,19 +179,13 @@ def _with_slate_prefix(sentence: str, t: Trigger) -> Trigger:
 def find_triggers(sentence: str, exclude: tuple[Kind, ...] = ()) -> list[Trigger]:
     """Non-overlapping triggers of a sentence, in text order."""
     raw: list[Trigger] = []
-    lower = sentence.lower()
-    same_length = len(lower) == len(sentence)
-    for (kind, pattern, prio, cased), (_k, fast, _p, _c) in zip(_COMPILED, _LOWER,
-                                                                 strict=True):
+    lower = caseless_copy(sentence)
+    for kind, pattern, prio in _COMPILED:
         if kind in exclude:
             continue
-        if same_length and not cased:
-            matches = fast.finditer(lower)
-        else:
-            matches = pattern.finditer(sentence)
-        for m in matches:
-            if kind is Kind.RELEASE and re.search(r"\b(?:home|dvd|digital|blu-ray)\s+$",
-                                                  lower[max(0, m.start() - 9):m.start()]):
+        for m in pattern.finditer(sentence, lower):
+            before = sentence[max(0, m.start() - 9):m.start()].lower()
+            if kind is Kind.RELEASE and re.search(r"\b(?:home|dvd|digital|blu-ray)\s+$", before):
                 continue  # "the home release": not the premiere
             if m.end() > m.start():
                 t = Trigger(kind, m.start(), m.end(), sentence[m.start():m.end()], prio)

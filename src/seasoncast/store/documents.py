@@ -72,15 +72,18 @@ def store_document(store: Store, *, text: str, content_hash: str, url: str | Non
         result = StoredDocument(doc_id, False)
         season_id = _SeasonIds(c)
 
-        seen = set(c.scalars(select(t.events.c.fingerprint).where(
-            t.events.c.source_url == source_url)))
+        events = []
+        for claim, name in claims:
+            if claim.season is not None:
+                ev = claim_to_event(claim, name, known_on, source_url)
+                # one claim per person; the source is part of it, so the unique index finds
+                # the article's claims stored already
+                events.append((claim, name, ev, fingerprint(event_fingerprint(ev),
+                                                            claim.subject)))
+        seen = _stored_fingerprints(c, t.events, [fp for *_, fp in events])
         changed: dict[tuple[str, int], list[str]] = {}
         rows = []
-        for claim, name in claims:
-            if claim.season is None:
-                continue
-            ev = claim_to_event(claim, name, known_on, source_url)
-            fp = fingerprint(event_fingerprint(ev), claim.subject)  # one claim per person
+        for claim, name, ev, fp in events:
             if fp in seen:
                 continue
             seen.add(fp)
