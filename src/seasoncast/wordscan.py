@@ -125,45 +125,44 @@ def _lower_token(m: re.Match[str]) -> str:
 def _without_lookarounds(pattern: str) -> str:
     """The pattern without its lookahead and lookbehind groups: it matches wherever the
     pattern does, and more."""
-    out, i, start, in_class = [], 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 1
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+    out, start = [], 0
+    for i, _ch, _depth in _syntax(pattern):
+        if i < start:
+            continue  # inside a lookaround already cut
+        if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
             end = _group_end(pattern[i:])
             if end is None:
                 return pattern
             out.append(pattern[start:i])
             start = i + end
-            i = start
-            continue
-        i += 1
     return "".join([*out, pattern[start:]])
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    out, depth, start, i, in_class = [], 0, 0, 0, False
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each character of a regex that is neither escaped nor in a character class, with
+    the group depth after it (an opening parenthesis counts itself)."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
-            i += 1
-        elif in_class:
+            i += 2
+            continue
+        if in_class:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
+        i += 1
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    out, start = [], 0
+    for i, ch, depth in _syntax(pattern):
+        if ch == "|" and depth == 0:
             out.append(pattern[start:i])
             start = i + 1
-        i += 1
     return [*out, pattern[start:]]
 
 
@@ -196,20 +195,7 @@ def _leads(alternative: str) -> list[str] | None:
 
 def _group_end(pattern: str) -> int | None:
     """The index just after the group that opens `pattern`."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 1
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+    for i, ch, depth in _syntax(pattern):
+        if ch == ")" and depth == 0:
+            return i + 1
     return None
