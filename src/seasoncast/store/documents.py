@@ -9,6 +9,7 @@ All of it happens in one transaction.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -80,13 +81,9 @@ def store_document(store: Store, *, text: str, content_hash: str, url: str | Non
                 # the article's claims stored already
                 events.append((claim, name, ev, fingerprint(event_fingerprint(ev),
                                                             claim.subject)))
-        seen = _stored_fingerprints(c, t.events, [fp for *_, fp in events])
         changed: dict[tuple[str, int], list[str]] = {}
         rows = []
-        for claim, name, ev, fp in events:
-            if fp in seen:
-                continue
-            seen.add(fp)
+        for claim, name, ev, fp in _unstored(c, t.events, events):
             q = claim.quote_span or (None, None)
             rows.append(dict(
                 fingerprint=fp, season_id=season_id(name, claim.season),
@@ -106,12 +103,8 @@ def store_document(store: Store, *, text: str, content_hash: str, url: str | Non
         credits = [(credit, name, fingerprint("cast", name, credit.season, credit.person,
                                               credit.status.value, source_url))
                    for credit, name in cast if credit.season is not None]
-        seen = _stored_fingerprints(c, t.cast_credits, [fp for *_, fp in credits])
         rows = []
-        for credit, name, fp in credits:
-            if fp in seen:
-                continue
-            seen.add(fp)
+        for credit, name, fp in _unstored(c, t.cast_credits, credits):
             rows.append(dict(
                 fingerprint=fp, season_id=season_id(name, credit.season),
                 person=credit.person[:300], character=(credit.character or "")[:300] or None,
@@ -121,12 +114,8 @@ def store_document(store: Store, *, text: str, content_hash: str, url: str | Non
 
         figures = [(fig, name, fingerprint("view", name, fig.season, fig.metric, fig.value,
                                            source_url)) for fig, name in viewership]
-        seen = _stored_fingerprints(c, t.viewership, [fp for *_, fp in figures])
         rows = []
-        for fig, name, fp in figures:
-            if fp in seen:
-                continue
-            seen.add(fp)
+        for fig, name, fp in _unstored(c, t.viewership, figures):
             rows.append(dict(
                 fingerprint=fp, season_id=season_id(name, fig.season)
                 if name and fig.season else None, raw_title=fig.title, metric=fig.metric,
@@ -176,12 +165,16 @@ class _SeasonIds:
         return sid
 
 
-def _stored_fingerprints(c: Connection, table: Table, fingerprints: list[str]) -> set[str]:
-    """Those of `fingerprints` already in `table`, in one query."""
-    if not fingerprints:
-        return set()
-    return set(c.scalars(select(table.c.fingerprint).where(
-        table.c.fingerprint.in_(fingerprints))))
+def _unstored(c: Connection, table: Table, items: list[tuple]) -> Iterator[tuple]:
+    """The items (each with its fingerprint last) not in `table` yet, each fingerprint
+    once; one query finds those already stored."""
+    fingerprints = [item[-1] for item in items]
+    seen = set(c.scalars(select(table.c.fingerprint).where(
+        table.c.fingerprint.in_(fingerprints)))) if fingerprints else set()
+    for item in items:
+        if item[-1] not in seen:
+            seen.add(item[-1])
+            yield item
 
 
 def _insert_all(c: Connection, table: Table, rows: list[dict]) -> int:
