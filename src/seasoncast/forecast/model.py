@@ -254,6 +254,7 @@ class Forecast:
     stage: str | None = None
     group: str = "released"
     wrapped: bool = False  # filming had wrapped by `as_of`
+    date_passed: DateSpan | None = None  # see SeasonState.date_passed_unreported
 
     def to_dict(self) -> dict:
         q = self.dist.quantiles()
@@ -394,7 +395,7 @@ class PremiereForecaster:
                               "of the premiere or of a delay: the data may be out of date")
         drivers = list(dict.fromkeys(drivers))
         return Forecast(title, number, as_of, status, None, dist, drivers, self.name, stage,
-                        st.group, "filming_wrap" in st.stages)
+                        st.group, "filming_wrap" in st.stages, passed)
 
     def _base(self, st: SeasonState, info: SeasonInfo, as_of: date,
               effect: TitleEffect | None = None

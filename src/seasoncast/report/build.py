@@ -12,7 +12,6 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from seasoncast.datespan import DateSpan, describe
-from seasoncast.forecast.evidence import season_state
 from seasoncast.forecast.model import Forecast
 from seasoncast.model import CastCredit, CastStatus, Event, Kind, Modality, Season, Status
 from seasoncast.timeline import Timeline, TimelineEntry, default_tier
@@ -40,7 +39,6 @@ class Report:
     viewership: list[dict] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
     what_would_change: list[str] = field(default_factory=list)
-    date_passed: DateSpan | None = None  # see SeasonState.date_passed_unreported
 
     @property
     def heading(self) -> str:
@@ -117,9 +115,10 @@ def status_sentence(r: Report) -> str:
 def stale_date_sentence(r: Report) -> str | None:
     """A passed official date with nothing reported since: say the data may be stale
     rather than let the forecast's "not yet" read as news."""
-    if r.date_passed is None:
+    passed = r.forecast.date_passed
+    if passed is None:
         return None
-    return (f"Its official premiere date, {describe(r.date_passed)}, has passed with no "
+    return (f"Its official premiere date, {describe(passed)}, has passed with no "
             "report of the premiere or of a delay in seasoncast's sources, so it has "
             "probably premiered; the forecast below assumes it has not.")
 
@@ -186,7 +185,6 @@ def build_report(store, season: Season, as_of: date) -> Report:
     fc = forecast_season(store, season, as_of)
     events = store.events(season.title, season.number, as_of=as_of)
     report = Report(season, as_of, tl, fc)
-    report.date_passed = season_state(events, season.number, as_of).date_passed_unreported
     spans: dict[tuple, list[Event]] = {}
     for e in events:
         if e.kind is Kind.RELEASE and e.modality is Modality.RUMORED and e.date:
