@@ -593,19 +593,30 @@ class TrainingSet:
 
 def _outcomes(title: str, events: list[Event], n: int, premiere: date,
               outcomes: dict, slips: dict) -> None:
-    """Did the evidence known the day before the premiere come true?"""
-    before = season_state(events, n, premiere - timedelta(days=1))
-    checks = [("official_date", before.official_date), ("official_window", before.official_window),
-              ("reported_release", before.reported_release)]
-    for kind, item in checks:
-        if item is not None:
-            outcomes[kind].append((title, item[0].contains(premiere)))
-    for span, _ in before.slate_listed[-1:]:
-        outcomes["slate_listed"].append((title, span.contains(premiere)))
-    for span, _ in before.slate_denied:
-        outcomes["slate_denied"].append((title, span.contains(premiere)))
-    for span, _ in before.release_denied:
-        outcomes["release_denied"].append((title, span.contains(premiere)))
+    """Did the evidence come true? Every distinct announcement made before the premiere
+    counts once, including those later replaced: judging only the evidence that stood
+    on the eve of the premiere would hide the windows that slipped and were re-announced."""
+    days = sorted({e.known_on for e in events if e.season == n and e.known_on < premiere
+                   and e.kind in (Kind.RELEASE, Kind.SLATE_LISTING)})
+    seen: set[tuple[str, date, date]] = set()
+
+    def count(kind: str, span: DateSpan) -> None:
+        if (kind, span.start, span.end) not in seen:
+            seen.add((kind, span.start, span.end))
+            outcomes[kind].append((title, span.contains(premiere)))
+
+    for day in days:
+        st = season_state(events, n, day)
+        for kind in ("official_date", "official_window", "reported_release"):
+            item = getattr(st, kind)
+            if item is not None:
+                count(kind, item[0])
+        for span, _ in st.slate_listed[-1:]:
+            count("slate_listed", span)
+        for span, _ in st.slate_denied:
+            count("slate_denied", span)
+        for span, _ in st.release_denied:
+            count("release_denied", span)
     for kind in (Kind.FILMING_START, Kind.FILMING_WRAP):
         happened = [e for e in events if e.season == n and e.kind is kind
                     and e.modality is Modality.HAPPENED and e.date]
