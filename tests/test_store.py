@@ -78,4 +78,21 @@ def test_a_title_stored_by_one_article_is_known_to_the_next(store):
     assert ingest_document(store, unanchored, dry_run=True).claims == 0
     assert ingest_document(store, first, published=date(2026, 3, 1)).claims == 1
     report = ingest_document(store, unanchored, published=date(2026, 3, 2))
-    assert report.seasons == [("Tidewater", 1)]
+    # no season named: the store's next season (3) is meant, not season 1
+    assert report.seasons == [("Tidewater", 3)]
+
+
+def test_an_unnumbered_season_is_the_next_one_the_store_tracks(store, tmp_path):
+    from seasoncast.api import ingest_document
+    from seasoncast.ingest.document import Document
+    from seasoncast.timeline import season_in_the_news
+
+    store.import_reference(read_pair(*write(tmp_path)))  # season 1 out, season 2 tracked
+    news = Document.create("Cameras are rolling again: the final season of Zombie School "
+                           "began filming in Seoul this week, Netflix confirmed.")
+    assert ingest_document(store, news, published=date(2025, 7, 3)).seasons == \
+        [("Zombie School", 2)]
+    events = store.events("Zombie School")
+    assert season_in_the_news([1, 2], events, date(2021, 6, 1)) == 1  # before the premiere
+    # with nothing tracked after the premiered season, no guess (the caller keeps 1)
+    assert season_in_the_news([1], events, date(2024, 6, 1)) is None

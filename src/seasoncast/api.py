@@ -205,11 +205,9 @@ def read_document(doc, store: Store, title_hint: str | None = None,
                   published: date | None = None):
     """Extract a document's claims, linked to tracked titles where they match."""
     from seasoncast.extract import extract_document
+    from seasoncast.timeline import season_in_the_news
 
     lookups = _title_lookups(store)
-    extraction = extract_document(doc.text, published=published or doc.published,
-                                  title_hint=title_hint, known_titles=lookups.known,
-                                  url=doc.url)
     index = lookups.index
 
     def link(name: str | None) -> str | None:
@@ -218,6 +216,17 @@ def read_document(doc, store: Store, title_hint: str | None = None,
         hit = index.best(name, threshold=88)
         return hit.name if hit else name.strip()[:300]
 
+    def season_guess(name: str, on: date | None) -> int | None:
+        hit = index.best(name, threshold=88)
+        if hit is None:
+            return None
+        on = on or date.today()
+        return season_in_the_news([s.number for s in store.seasons(hit.name)],
+                                  store.events(hit.name, as_of=on), on)
+
+    extraction = extract_document(doc.text, published=published or doc.published,
+                                  title_hint=title_hint, known_titles=lookups.known,
+                                  url=doc.url, season_guess=season_guess)
     return extraction, link
 
 

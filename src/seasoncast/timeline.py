@@ -257,3 +257,15 @@ def derive_status(events: Iterable[Event], as_of: date) -> tuple[Status, Event |
     if ev := latest(Kind.RENEWAL, Modality.HAPPENED, Modality.ANNOUNCED, started=False):
         return Status.ANNOUNCED, ev
     return Status.ANNOUNCED, None
+
+
+def season_in_the_news(numbers: Iterable[int], events: Iterable[Event], on: date) -> int | None:
+    """The season news of day `on` most likely means when it gives no number ("the final
+    season of Outer Banks"): the first tracked season after the last one to premiere by
+    then. None when no such season is tracked — the article may be about the latest
+    one or a new one, and a guess either way would file claims under the wrong season."""
+    premiered = [e.season for e in events if e.kind is Kind.RELEASE
+                 and e.modality is Modality.HAPPENED and e.known_on <= on
+                 and e.date is not None and e.date.start <= on]
+    last = max(premiered, default=0)
+    return min((n for n in numbers if n > last), default=None)

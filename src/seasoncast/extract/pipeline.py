@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -91,15 +91,21 @@ def extract_document(
     title_hint: str | None = None,
     known_titles: Sequence[Title] | KnownTitles = (),
     url: str | None = None,
+    season_guess: Callable[[str, date | None], int | None] | None = None,
 ) -> Extraction:
-    """Read one article (plain text) and return its claims, cast and viewership."""
+    """Read one article (plain text) and return its claims, cast and viewership.
+
+    `season_guess(title, published)` names the season an article means when it gives no
+    number (a store knows which season is next); without it, such an article is about
+    season 1.
+    """
     text = text[:MAX_CHARS]
     if published is None:
         published = guess_published(text)
     ctx = detect_titles(text, known_titles, title_hint)
     masked = ctx.masked(text)
     sentences = split_sentences(text)
-    focus = _focus_seasons(ctx, text)
+    focus = _focus_seasons(ctx, text, season_guess, published)
     drafts: list[_Draft] = []
     topic: Kind | None = None
     last_year: int | None = None
@@ -315,9 +321,12 @@ def _parenthetical_premieres(index: int, s: Sentence, dates: list[TaggedSpan],
     return out
 
 
-def _focus_seasons(ctx: TitleContext, text: str) -> dict[str, int]:
+def _focus_seasons(ctx: TitleContext, text: str,
+                   season_guess: Callable[[str, date | None], int | None] | None = None,
+                   published: date | None = None) -> dict[str, int]:
     """The season each title's article is about: its most-mentioned number (headings
-    count double; ties go to the later season)."""
+    count double; ties go to the later season); for a title whose season is never
+    numbered, `season_guess`'s answer, or else 1."""
     votes: dict[str, Counter[int]] = {}
     for sm in ctx.seasons:
         if not sm.numbers:
@@ -338,7 +347,10 @@ def _focus_seasons(ctx: TitleContext, text: str) -> dict[str, int]:
     first_line = text.find("\n") if "\n" in text else len(text)
     for title in ctx.titles:
         c = votes.get(title)
-        out[title] = max(c, key=lambda n: (c[n], n)) if c else 1
+        if c:
+            out[title] = max(c, key=lambda n: (c[n], n))
+        else:
+            out[title] = (season_guess(title, published) if season_guess else None) or 1
     for sm in ctx.seasons:  # the headline's season is the article's season
         if sm.start < first_line and len(sm.numbers) == 1:
             title, _ = ctx.title_at(sm.start)
