@@ -273,3 +273,17 @@ def test_a_passed_official_date_without_news_is_flagged(model):
                date(2026, 2, 25))
     delayed = model.predict(target(wrap, [dated, delay]), season, 1, date(2026, 4, 1))
     assert not any("has passed" in d for d in delayed.drivers)
+
+
+def test_a_renewal_teaser_does_not_hide_the_trailer_after_wrap():
+    from seasoncast.forecast.evidence import season_state
+
+    wrap = date(2026, 2, 19)
+    teaser = ev("Target", 1, "teaser", "happened", DateSpan.day(date(2022, 6, 6)),
+                date(2022, 6, 6))
+    trailer = ev("Target", 1, "trailer", "happened", DateSpan.day(date(2026, 11, 20)),
+                 date(2026, 11, 20))
+    before = season_state(target(wrap, [teaser]), 1, date(2026, 11, 1))
+    assert before.stage == "filming_wrap"  # footage from the renewal is not a stage
+    after = season_state(target(wrap, [teaser, trailer]), 1, date(2026, 11, 25))
+    assert after.stage == "trailer" and after.stages["trailer"] == date(2026, 11, 20)

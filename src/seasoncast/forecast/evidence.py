@@ -47,6 +47,7 @@ class SeasonState:
     release_denied: list[tuple[DateSpan, Event]] = field(default_factory=list)
     rumours: list[Event] = field(default_factory=list)
     delays: list[Event] = field(default_factory=list)
+    footage: list[tuple[date, Event]] = field(default_factory=list)  # teasers, trailers
 
     @property
     def date_passed_unreported(self) -> DateSpan | None:
@@ -100,17 +101,14 @@ def season_state(events: list[Event], season: int, as_of: date) -> SeasonState:
     for e in sorted(own, key=lambda e: e.known_on):
         _read(st, e)
     # footage released before cameras rolled (a renewal teaser) or a teaser during the
-    # shoot (a script-reading clip) says nothing about post-production: not a stage
-    trailer = st.stage_events.get("trailer")
-    if trailer is not None:
-        wrap = st.stages.get("filming_wrap")
-        start = st.stages.get("filming_start")
-        ok = (wrap is not None and st.stages["trailer"] >= wrap) or (
-            trailer.kind is Kind.TRAILER and start is not None
-            and st.stages["trailer"] >= start)
-        if not ok:
-            del st.stages["trailer"]
-            del st.stage_events["trailer"]
+    # shoot (a script-reading clip) says nothing about post-production: the stage is the
+    # first footage that does
+    wrap, start = st.stages.get("filming_wrap"), st.stages.get("filming_start")
+    for when, e in sorted(st.footage, key=lambda x: x[0]):
+        if (wrap is not None and when >= wrap) or (
+                e.kind is Kind.TRAILER and start is not None and when >= start):
+            st.stages["trailer"], st.stage_events["trailer"] = when, e
+            break
     return st
 
 
@@ -135,10 +133,12 @@ def _read(st: SeasonState, e: Event) -> None:
             return
         when = _mid(span) if span else e.known_on
         when = min(when, e.known_on)
-        if stage == "renewal":  # the first report of a renewal counts
+        if stage == "trailer":  # which footage counts is decided once all is read
+            st.footage.append((when, e))
+        elif stage == "renewal":  # the first report of a renewal counts
             st.stages.setdefault(stage, when)
             st.stage_events.setdefault(stage, e)
-        elif stage not in st.stages or (stage == "trailer" and when < st.stages[stage]):
+        elif stage not in st.stages:
             st.stages[stage] = when
             st.stage_events[stage] = e
     elif m in (Modality.PLANNED, Modality.ANNOUNCED) and span and k in (
