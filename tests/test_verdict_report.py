@@ -127,3 +127,43 @@ def test_a_passed_date_with_no_news_says_the_data_may_be_stale(store):
     after = " ".join(build_report(store, dragon, date(2026, 7, 1)).tldr)
     assert "official premiere date, June 14, 2026, has passed" in after
     assert "probably premiered" in after
+
+
+def test_a_cached_model_from_other_forecasting_code_is_not_reused(store, tmp_path,
+                                                                   monkeypatch):
+    from seasoncast import api
+
+    cache = tmp_path / "cache" / "seasoncast"
+    api._MODELS.clear()
+    first = api.trained_forecaster(store, AS_OF)
+    assert len(list(cache.glob("model-*.pickle"))) == 1
+    api._MODELS.clear()
+    assert api.trained_forecaster(store, AS_OF).rates == first.rates  # read back
+    monkeypatch.setattr(api, "_forecast_code_version", lambda: "an upgrade")
+    monkeypatch.setattr(api, "MODELS_KEPT", 1)
+    api._MODELS.clear()
+    api.trained_forecaster(store, AS_OF)
+    kept = list(cache.glob("model-*.pickle"))
+    assert len(kept) == 1 and kept[0].stat().st_mtime >= max(
+        p.stat().st_mtime for p in kept)
+
+
+def test_what_would_change_says_when_a_fact_would_not_move_the_median(store):
+    from seasoncast import api
+    from seasoncast.report.build import what_would_change
+
+    model = api.trained_forecaster(store, AS_OF)
+    season = store.season("Zombie School", 2)
+    events = store.events("Zombie School", as_of=AS_OF)
+    fc = model.predict(events, season, 2, AS_OF)
+
+    class Unmoved:  # every hypothetical fact leaves the forecast as it is
+        rates = model.rates
+
+        def predict(self, *args):
+            return fc
+
+    lines = what_would_change(Unmoved(), events, season, AS_OF, fc)
+    median = fc.dist.quantile(0.5)
+    assert any(f"the median would stay at {median:%B} {median.day}" in x for x in lines)
+    assert not any("move 0 days" in x for x in lines)

@@ -111,13 +111,30 @@ def season_timeline(store: Store, season: Season, as_of: date | None = None) -> 
 
 
 _MODELS: dict[tuple, object] = {}
+MODELS_KEPT = 8
+
+
+def _forecast_code_version() -> str:
+    """A digest of the forecasting code and the bundled calibration map, so that a cached
+    model fitted by an older version is never used."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted((root / "forecast").glob("*.py")) + [root / "data" / "calibration.json"]:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(path.name.encode())
+    return digest.hexdigest()[:16]
 
 
 def trained_forecaster(store: Store, as_of: date):
     """A forecaster trained on everything the store knew by `as_of`.
 
     Fitting takes seconds, so fitted models are kept in memory and in the user's cache
-    directory, keyed by the store's contents and the day; new data retrains.
+    directory, keyed by the store's contents, the day and the forecasting code (with its
+    calibration map); new data or an upgrade retrains.
     """
     import hashlib
     import pickle
@@ -127,7 +144,8 @@ def trained_forecaster(store: Store, as_of: date):
     from seasoncast.forecast.backtest import load_calibration
     from seasoncast.forecast.model import MODEL_NAME, PremiereForecaster
 
-    key = (MODEL_NAME, store.url, as_of.isoformat(), store.fingerprint())
+    key = (MODEL_NAME, _forecast_code_version(), store.url, as_of.isoformat(),
+           store.fingerprint())
     model = _MODELS.get(key)
     if model is not None:
         return model
@@ -143,6 +161,10 @@ def trained_forecaster(store: Store, as_of: date):
             tmp = path.with_suffix(".tmp")
             tmp.write_bytes(pickle.dumps(model))
             tmp.replace(path)
+            # one model per day and store: keep the newest few, not one per day forever
+            old = sorted(cache.glob("model-*.pickle"), key=lambda p: p.stat().st_mtime)
+            for stale in old[:-MODELS_KEPT]:
+                stale.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only cache only costs speed
     _MODELS.clear()
