@@ -278,7 +278,9 @@ def what_would_change(model, events: list[Event], season: Season, as_of: date,
         if m and base:
             shift = (m - base).days
             direction = "earlier" if shift < 0 else "later"
-            out.append(f"If {words}, the median would move {abs(shift)} days {direction}, "
+            days = "1 day" if abs(shift) == 1 else f"{abs(shift)} days"
+            out.append(f"If {words}, the median would stay at {_day(m)}." if shift == 0 else
+                       f"If {words}, the median would move {days} {direction}, "
                        f"to {_day(m)}.")
     window_q = model.rates.get("official_date")
     if window_q and not any(e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
