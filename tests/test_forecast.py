@@ -9,7 +9,7 @@ import pytest
 from seasoncast.datespan import DateSpan
 from seasoncast.forecast.backtest import protocol, run_backtest, scores
 from seasoncast.forecast.baselines import ReferenceClass, previous_gap, rule_of_thumb
-from seasoncast.forecast.calibration import PitMap
+from seasoncast.forecast.calibration import PitMap, pit
 from seasoncast.forecast.distribution import DayDistribution
 from seasoncast.forecast.model import PremiereForecaster, TrainingSet, season_info
 from seasoncast.model import Event, Kind, Modality, Season
@@ -191,6 +191,23 @@ def test_pit_map_corrects_overconfidence():
     pits = [0.02] * 100 + [0.5] * 100 + [0.98] * 100
     g = PitMap.fit(pits, shrink=0)
     assert g(np.array([0.1]))[0] > 0.3
+
+
+def test_pit_map_spreads_a_jump_instead_of_piling_it_at_the_middle():
+    # 200 forecasts that put 90% on an official date that held: their PIT is anywhere in
+    # the CDF's jump on that day, so they say nothing against a spread-out forecast
+    g = PitMap.fit([pit(0.05, 0.95)] * 200, shrink=0)
+    lo, hi = g(np.array([0.25, 0.75]))
+    assert hi - lo == pytest.approx(0.5 / 0.9, abs=0.01)
+
+
+def test_pit_coverage_counts_a_jump_in_proportion():
+    day = date(2026, 3, 1)
+    atom = DayDistribution.from_cdf(date(2026, 1, 1), np.clip(
+        0.05 + 0.9 * (np.arange(400) >= (day - date(2026, 1, 1)).days), 0, 1))
+    s = scores(atom, day)
+    assert s["c50"] == 1.0  # the quantile interval holds the day
+    assert s["p50"] == pytest.approx(0.5 / 0.9, abs=0.01)  # the PIT does not claim more
 
 
 def test_backtest_runs_and_reports_every_baseline():

@@ -101,8 +101,17 @@ def scores(dist: DayDistribution, actual: date) -> dict:
     years = dist.p_by_year()
     outcome = str(actual.year) if str(actual.year) in years else "later"
     brier = sum((p - (1.0 if k == outcome else 0.0)) ** 2 for k, p in years.items())
+    lo, hi = pit(dist.cdf_at(actual - timedelta(days=1)), dist.cdf_at(actual))
+
+    def pit_inside(level: float) -> float:
+        a, b = (1 - level) / 2, (1 + level) / 2
+        if hi - lo < 1e-9:
+            return float(a <= lo <= b)
+        return max(0.0, min(hi, b) - max(lo, a)) / (hi - lo)
+
     return {"crps": dist.crps_days(actual), "ae": float(mae), "c50": inside("p25", "p75"),
-            "c80": inside("p10", "p90"), "c90": inside("p05", "p95"), "brier": brier}
+            "c80": inside("p10", "p90"), "c90": inside("p05", "p95"), "brier": brier,
+            "p50": pit_inside(0.5), "p80": pit_inside(0.8), "p90": pit_inside(0.9)}
 
 
 def summarize(rows: list[dict]) -> dict:
@@ -113,7 +122,11 @@ def summarize(rows: list[dict]) -> dict:
     return {"n_forecasts": len(rows), "crps_days": round(mean("crps"), 2),
             "mae_p50_days": round(mean("ae"), 2), "coverage_50": mean("c50"),
             "coverage_80": mean("c80"), "coverage_90": mean("c90"),
-            "brier_by_year": mean("brier")}
+            "brier_by_year": mean("brier"),
+            # the same for the PIT, which counts a forecast's jump on the actual day in
+            # proportion: a held official date is not "inside" every interval
+            "pit_coverage_50": mean("p50"), "pit_coverage_80": mean("p80"),
+            "pit_coverage_90": mean("p90")}
 
 
 def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = None,
@@ -154,10 +167,10 @@ def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = 
                 if progress:
                     progress(done, total)
     # nested recalibration: each fold's maps come from the other folds' PITs, by stage
-    pits: dict[tuple[int, str], list[float]] = defaultdict(list)
+    pits: dict[tuple[int, str], list[tuple[float, float]]] = defaultdict(list)
     for c, fc, _ in dists:
         d = fc.dist
-        pits[(fold_of(c.title), fc.group)].append(
+        pits[(fold_of(c.title), fc.calibration_group)].append(
             pit(d.cdf_at(c.actual - timedelta(days=1)), d.cdf_at(c.actual)))
     groups = {g for _, g in pits}
 
@@ -171,7 +184,7 @@ def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = 
     base_rows: dict[str, list[dict]] = defaultdict(list)
     paired: dict[str, list[dict]] = defaultdict(list)
     for c, fc, base in dists:
-        pit_map = maps[fold_of(c.title)].for_group(fc.group)
+        pit_map = maps[fold_of(c.title)].for_group(fc.calibration_group)
         if pit_map is not None:
             fc.dist = fc.dist.recalibrated(pit_map)
         s = scores(fc.dist, c.actual)

@@ -4,10 +4,17 @@ If forecasts were calibrated, the CDF evaluated at the actual premiere would be 
 on [0, 1]. Collect those values on held-out backtest forecasts; their empirical CDF `G`
 maps a forecast's CDF F to G(F), which is calibrated on that sample. Shrinking G towards
 the identity keeps a small sample from over-correcting.
+
+Forecasts are over days, so the CDF jumps at the actual day. A forecast that put 90% on
+an official date that held has its PIT anywhere in that jump, not at its middle: each PIT
+is the uniform distribution over [F(day before), F(day)] (the non-randomised PIT of Czado,
+Gneiting and Held, 2009). Taking the middle instead piles such forecasts up at 0.5, and
+the map learnt from them squeezes every other forecast's middle into a few days.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,16 +30,24 @@ class PitMap:
     n: int
 
     @classmethod
-    def fit(cls, pits: list[float] | np.ndarray, shrink: float = 50.0) -> PitMap:
-        p = np.sort(np.clip(np.asarray(pits, dtype=float), 0.0, 1.0))
-        if len(p) == 0:
+    def fit(cls, pits: Sequence[float | tuple[float, float]], shrink: float = 50.0
+            ) -> PitMap:
+        """`pits` are values, or (low, high) jumps of a discrete CDF (see `pit`)."""
+        if len(pits) == 0:
             return cls(tuple(LEVELS), 0)
-        ecdf = np.searchsorted(p, LEVELS, side="right") / len(p)
-        w = len(p) / (len(p) + shrink)
+        lo_hi = np.clip(np.array([(p, p) if np.isscalar(p) else p for p in pits],
+                                 dtype=float), 0.0, 1.0)
+        lo, hi = lo_hi[:, :1], lo_hi[:, 1:]
+        width = np.maximum(hi - lo, 1e-12)
+        # each PIT's CDF at every level: a step for a value, a ramp across a jump
+        each = np.where(hi - lo > 1e-12, np.clip((LEVELS - lo) / width, 0.0, 1.0),
+                        (LEVELS >= lo).astype(float))
+        ecdf = each.mean(axis=0)
+        w = len(lo_hi) / (len(lo_hi) + shrink)
         g = w * ecdf + (1 - w) * LEVELS
         g = np.maximum.accumulate(g)
         g[0], g[-1] = 0.0, 1.0
-        return cls(tuple(float(x) for x in g), len(p))
+        return cls(tuple(float(x) for x in g), len(lo_hi))
 
     def __call__(self, u: np.ndarray) -> np.ndarray:
         return np.interp(u, LEVELS, np.asarray(self.knots))
@@ -45,9 +60,9 @@ class PitMap:
         return cls(tuple(d["knots"]), int(d["n"]))
 
 
-def pit(cdf_before: float, cdf_at: float) -> float:
-    """The PIT of a discrete forecast: the middle of the CDF's jump at the outcome."""
-    return 0.5 * (cdf_before + cdf_at)
+def pit(cdf_before: float, cdf_at: float) -> tuple[float, float]:
+    """The PIT of a discrete forecast: the CDF's jump at the outcome (see above)."""
+    return (min(cdf_before, cdf_at), cdf_at)
 
 
 @dataclass(frozen=True)
@@ -58,7 +73,7 @@ class StageCalibration:
     maps: dict[str, PitMap]
 
     @classmethod
-    def fit(cls, pits_by_group: dict[str, list[float]]) -> StageCalibration:
+    def fit(cls, pits_by_group: dict[str, list[tuple[float, float]]]) -> StageCalibration:
         return cls({g: PitMap.fit(p) for g, p in pits_by_group.items()})
 
     def for_group(self, group: str) -> PitMap | None:

@@ -82,6 +82,16 @@ class SeasonState:
         return "pre_wrap"
 
 
+    @property
+    def calibration_group(self) -> str:
+        """`group`, with forecasts that had an official date apart from those that had
+        only a window: a date's forecast is nearly a point, a window's is spread out,
+        and one map for both fits neither."""
+        if self.official_date is not None and self.official_date[0].end >= self.as_of:
+            return "post_date"
+        return self.group
+
+
 def _mid(span: DateSpan) -> date:
     return span.midpoint
 

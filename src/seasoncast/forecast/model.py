@@ -255,6 +255,7 @@ class Forecast:
     group: str = "released"
     wrapped: bool = False  # filming had wrapped by `as_of`
     date_passed: DateSpan | None = None  # see SeasonState.date_passed_unreported
+    calibration_group: str = "released"  # see SeasonState.calibration_group
 
     def to_dict(self) -> dict:
         q = self.dist.quantiles()
@@ -377,7 +378,8 @@ class PremiereForecaster:
             before = dist
             dist = step(dist)
             moves.append((_median_shift(before, dist), words))
-        pit_map = self.calibration.for_group(st.group) if self.calibration else None
+        pit_map = self.calibration.for_group(st.calibration_group) if self.calibration \
+            else None
         if calibrated and pit_map is not None:
             dist = dist.recalibrated(pit_map)
         moves.sort(key=lambda m: -abs(m[0]))
@@ -395,7 +397,7 @@ class PremiereForecaster:
                               "of the premiere or of a delay: the data may be out of date")
         drivers = list(dict.fromkeys(drivers))
         return Forecast(title, number, as_of, status, None, dist, drivers, self.name, stage,
-                        st.group, "filming_wrap" in st.stages, passed)
+                        st.group, "filming_wrap" in st.stages, passed, st.calibration_group)
 
     def _base(self, st: SeasonState, info: SeasonInfo, as_of: date,
               effect: TitleEffect | None = None
