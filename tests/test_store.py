@@ -40,10 +40,10 @@ def test_failed_import_writes_nothing(store, tmp_path, monkeypatch):
     before = store.counts()
     real = repository._event_values
 
-    def fail_on_new_title(ev, fp, season_id):
+    def fail_on_new_title(ev, fp, season_id, origin):
         if ev.title == "Zombie Town":  # after its title and season rows were written
             raise RuntimeError("disk full")
-        return real(ev, fp, season_id)
+        return real(ev, fp, season_id, origin)
 
     monkeypatch.setattr(repository, "_event_values", fail_on_new_title)
     with pytest.raises(RuntimeError):
@@ -96,3 +96,36 @@ def test_an_unnumbered_season_is_the_next_one_the_store_tracks(store, tmp_path):
     assert season_in_the_news([1, 2], events, date(2021, 6, 1)) == 1  # before the premiere
     # with nothing tracked after the premiered season, no guess (the caller keeps 1)
     assert season_in_the_news([1], events, date(2024, 6, 1)) is None
+
+
+def _bundle(tmp_path, name, seasons, events):
+    folder = tmp_path / name
+    folder.mkdir()
+    return read_pair(*write(folder, seasons=seasons, events=events))
+
+
+def test_rows_dropped_from_the_bundled_data_leave_the_store(store, tmp_path):
+    from seasoncast.store.repository import event_fingerprint
+
+    header, *rows = EVENTS.strip().splitlines()
+    old_seasons = "title,season,platform,country,genres,vfx_heavy,episodes,notes\n"
+    typo = "Zombie Shool,2,renewal,happened,2022-06-01,2022-06-01,day,2022-06-01,https://x.example/t,\n"
+    old = _bundle(tmp_path, "old", old_seasons, EVENTS + typo)
+    store.import_reference(old, origin="bundled")
+    mine = _bundle(tmp_path, "mine", old_seasons, header + "\n" + rows[0].replace(
+        "https://example.org/a", "https://mine.example/a") + "\n")
+    store.import_reference(mine)  # a user's own row stays whatever the bundle does
+    new = _bundle(tmp_path, "new", old_seasons, "\n".join([header, *rows[:3]]) + "\n")
+    assert store.sync_bundled(new) == 2  # the typo title's row and the planned wrap
+    assert {ev.source_url for ev in store.events("Zombie School")} == {
+        "https://example.org/a", "https://example.org/b", "https://example.org/c",
+        "https://mine.example/a"}
+    assert "Zombie Shool" not in {title.name for title in store.titles()}
+    assert store.sync_bundled(new) == 0  # idempotent
+    # a store written before bundled rows were marked: "reference" rows, a retired list
+    legacy = _bundle(tmp_path, "legacy", old_seasons, header + "\n" + typo)
+    store.import_reference(legacy)
+    fp = event_fingerprint(legacy.events[0])
+    assert store.sync_bundled(new) == 0  # without the list, a user's row is kept
+    assert store.sync_bundled(new, retired={fp}) == 1
+    assert "Zombie Shool" not in {title.name for title in store.titles()}

@@ -6,7 +6,7 @@ HTTP stay in `seasoncast.cli` and `seasoncast.web`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +14,7 @@ from weakref import WeakKeyDictionary
 
 from seasoncast.errors import NotFound
 from seasoncast.model import Event, Season, Status, Title
-from seasoncast.reference import SNAPSHOT, load_bundled
+from seasoncast.reference import SNAPSHOT, load_bundled, retired_fingerprints
 from seasoncast.store import ImportResult, Store
 from seasoncast.timeline import Timeline, derive_status, reconcile_timeline
 from seasoncast.titles import TitleIndex, split_title_and_season
@@ -31,10 +31,12 @@ def init_store(store: Store) -> ImportResult:
     """Bring the store up to date with the bundled reference data (idempotent)."""
     from seasoncast.views.bundle import load_bundled_views
 
-    result = store.import_reference(load_bundled())
+    data = load_bundled()
+    result = store.import_reference(data, origin="bundled")
+    removed = store.sync_bundled(data, retired_fingerprints())
     load_bundled_views(store)
     store.set_meta("bundled_snapshot", SNAPSHOT.isoformat())
-    return result
+    return replace(result, events_removed=removed)
 
 
 def resolve_title(store: Store, query: str) -> Title:

@@ -227,6 +227,15 @@ def load_bundled(root: Path = BUNDLED) -> ReferenceData:
     return unify_title_case(data)
 
 
+def retired_fingerprints(root: Path = BUNDLED) -> set[str]:
+    """Fingerprints of bundled events since removed (see data/reference/retired.txt)."""
+    try:
+        lines = (root / "retired.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    return {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}
+
+
 def unify_title_case(data: ReferenceData) -> ReferenceData:
     first: dict[str, str] = {}
     for name in [s.title for s in data.seasons] + [e.title for e in data.events]:

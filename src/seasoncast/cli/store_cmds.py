@@ -36,8 +36,11 @@ def init() -> None:
     result = api.init_store(store)
     c = store.counts()
     err.print(f"store: {store.url}")
+    removed = (f"; {result.events_removed} removed, no longer in the bundled data"
+               if result.events_removed else "")
     err.print(f"added {result.titles_added} titles, {result.seasons_added} seasons, "
-              f"{result.events_added} events ({result.events_unchanged} already present); "
+              f"{result.events_added} events ({result.events_unchanged} already present"
+              f"{removed}); "
               f"now {c['titles']} titles, {c['seasons']} seasons, {c['events']} events")
 
 

@@ -24,6 +24,7 @@ class ImportResult:
     seasons_added: int
     events_added: int
     events_unchanged: int
+    events_removed: int = 0  # bundled rows no longer in the bundled data (see sync_bundled)
 
 
 def fingerprint(*parts: object) -> str:
@@ -64,9 +65,10 @@ class Store:
             return c.scalar(select(func.count()).select_from(t.seasons)) == 0
 
     # -- import --------------------------------------------------------------------
-    def import_reference(self, data: ReferenceData, progress: Progress | None = None
-                         ) -> ImportResult:
-        """Add what is new in `data`; rows already present are left as they are."""
+    def import_reference(self, data: ReferenceData, progress: Progress | None = None, *,
+                         origin: str = "reference") -> ImportResult:
+        """Add what is new in `data`; rows already present are left as they are.
+        `origin` marks the new rows: "bundled" for the data shipped with seasoncast."""
         with self.engine.begin() as c:
             title_ids = {name: id_ for id_, name in c.execute(select(t.titles.c.id,
                                                                      t.titles.c.name))}
@@ -107,7 +109,7 @@ class Store:
                 else:
                     existing.add(fp)
                     rows.append(_event_values(ev, fp, season_ids[(title_ids[ev.title],
-                                                                   ev.season)]))
+                                                                   ev.season)], origin))
                 if progress and (i + 1) % 500 == 0:
                     progress(500)
             for start in range(0, len(rows), 1000):
@@ -115,6 +117,54 @@ class Store:
             if progress:
                 progress(len(data.events) % 500)
         return ImportResult(titles_added, seasons_added, len(rows), unchanged)
+
+    def sync_bundled(self, data: ReferenceData, retired: set[str] = frozenset()) -> int:
+        """Remove the bundled rows that the bundled `data` no longer holds (a corrected
+        date, a merged duplicate), with the seasons and titles only they made. Rows a
+        user imported or read from articles stay. Returns how many events went.
+
+        Stores written before bundled rows were marked have them as "reference": those
+        still bundled are marked now, and `retired` names the fingerprints of rows that
+        were dropped before then."""
+        current = {event_fingerprint(ev) for ev in data.events}
+        seasons = {(s.title, s.number) for s in data.seasons}
+        ev = t.events
+        with self.engine.begin() as c:
+            rows = c.execute(select(ev.c.id, ev.c.fingerprint, ev.c.origin, ev.c.season_id)
+                             .where(ev.c.origin.in_(("bundled", "reference")))).all()
+            mark = [r.id for r in rows if r.origin == "reference" and r.fingerprint in current]
+            gone = [r for r in rows if r.fingerprint not in current and (
+                r.origin == "bundled" or r.fingerprint in retired)]
+            for start in range(0, len(mark), 500):
+                c.execute(update(ev).where(ev.c.id.in_(mark[start:start + 500]))
+                          .values(origin="bundled"))
+            for start in range(0, len(gone), 500):
+                c.execute(ev.delete().where(ev.c.id.in_([r.id for r in gone[start:start + 500]])))
+            self._drop_emptied(c, {r.season_id for r in gone}, seasons)
+        return len(gone)
+
+    @staticmethod
+    def _drop_emptied(c: Connection, season_ids: set[int],
+                      keep: set[tuple[str, int]]) -> None:
+        """Delete the seasons (then titles) left with nothing once their rows went,
+        unless the bundled seasons list them."""
+        for sid in season_ids:
+            row = c.execute(select(t.seasons.c.title_id, t.seasons.c.number,
+                                   t.titles.c.name)
+                            .join(t.titles, t.titles.c.id == t.seasons.c.title_id)
+                            .where(t.seasons.c.id == sid)).first()
+            if row is None or (row.name, row.number) in keep:
+                continue
+            used = any(c.scalar(select(func.count()).select_from(table)
+                                .where(table.c.season_id == sid))
+                       for table in (t.events, t.cast_credits, t.viewership, t.changes))
+            if used:
+                continue
+            c.execute(t.seasons.delete().where(t.seasons.c.id == sid))
+            left = c.scalar(select(func.count()).select_from(t.seasons)
+                            .where(t.seasons.c.title_id == row.title_id))
+            if not left:
+                c.execute(t.titles.delete().where(t.titles.c.id == row.title_id))
 
     def _add_aliases(self, c: Connection, title_ids: dict[str, int],
                      aliases: dict[str, set[str]]) -> None:
@@ -221,7 +271,7 @@ def _season_values(s: Season) -> dict:
             "episodes": s.episodes, "notes": s.notes}
 
 
-def _event_values(ev: Event, fp: str, season_id: int) -> dict:
+def _event_values(ev: Event, fp: str, season_id: int, origin: str = "reference") -> dict:
     return {
         "fingerprint": fp, "season_id": season_id, "kind": ev.kind.value,
         "modality": ev.modality.value,
@@ -230,7 +280,7 @@ def _event_values(ev: Event, fp: str, season_id: int) -> dict:
         "precision": ev.date.precision.value if ev.date else None,
         "date_text": ev.date.text if ev.date else None,
         "known_on": ev.known_on, "source_url": ev.source_url, "note": ev.note,
-        "origin": "reference",
+        "origin": origin,
     }
 
 
