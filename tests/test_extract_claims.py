@@ -160,3 +160,42 @@ def test_production_words_before_a_known_title_are_not_part_of_it():
     got = {(c.title, c.season, c.kind.value) for c in e.claims}
     assert ("Weak Hero", 3, "filming_wrap") in got
     assert ("Weak Hero", 4, "renewal") in got
+
+
+def test_a_past_verb_places_a_yearless_date_before_the_article():
+    text = ("Saltmarsh Season 2: what we know\n\nCameras started rolling on the second "
+            "season of Saltmarsh back in May. The first season didn't debut on Netflix "
+            "until November 23, 2023. Saltmarsh season 2 "
+            "is dated for March, the streamer said.\n")
+    got, _ = _claims(text, published=date(2024, 12, 3))
+    assert (2, Kind.FILMING_START, Modality.HAPPENED, date(2024, 5, 1), date(2024, 5, 31)) \
+        in got
+    assert (1, Kind.RELEASE, Modality.HAPPENED, date(2023, 11, 23), date(2023, 11, 23)) \
+        in got  # "didn't ... until" a day already past: it happened then
+    assert not any(c[2] is Modality.DENIED for c in got)
+    assert (2, Kind.RELEASE, Modality.ANNOUNCED, date(2025, 3, 1), date(2025, 3, 31)) \
+        in got  # "dated for March" is a target: ahead of the article
+
+
+def test_a_dateline_under_the_headline_dates_no_claim():
+    text = ("Saltmarsh season 2 has wrapped, so here is when it might stream on Netflix\n"
+            "December 3, 2024\n\nThe streamer has not set a date yet.\n")
+    got, out = _claims(text, published=None)
+    assert out.published == date(2024, 12, 3)
+    assert not any(c[3] == date(2024, 12, 3) and c[1] is Kind.RELEASE for c in got)
+
+
+def test_the_sophomore_season_is_the_second():
+    got, _ = _claims("Saltmarsh news\n\nThe sophomore season of Saltmarsh wrapped filming "
+                     "in Cornwall on June 6, 2024.\n", published=date(2024, 7, 1))
+    assert got == {(2, Kind.FILMING_WRAP, Modality.HAPPENED, date(2024, 6, 6),
+                    date(2024, 6, 6))}
+
+
+def test_a_hoped_for_date_after_a_delay_is_no_plan():
+    got, _ = _claims("Saltmarsh season 2 news\n\nSaltmarsh season 2 will continue to be "
+                     "delayed. Hopefully, we'll get to see the new season sometime in 2021.\n",
+                     published=date(2020, 9, 4))
+    releases = {c for c in got if c[1] is Kind.RELEASE}
+    assert releases == {(2, Kind.RELEASE, Modality.EXPECTED, date(2021, 1, 1),
+                         date(2021, 12, 31))}

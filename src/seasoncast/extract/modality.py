@@ -46,7 +46,8 @@ RUMOR = re.compile(
     r"video|account|leaker|insider|poster)s?\s+(?:claim|say|said|suggest|saying)\w*|\bonline\s+communit\w+|"
     r"\baccording\s+to\s+(?:a\s+)?(?:fan|leaker)", _I)
 HEDGE = re.compile(
-    r"\blikely\b|\bunlikely\b|\bprobabl[ey]\b|\bpossibl[ey]\b|\bmaybe\b|\bperhaps\b|"
+    r"\blikely\b|\bunlikely\b|\bhopefully\b|\bwe\s+hope\b|\bprobabl[ey]\b|\bpossibl[ey]\b|"
+    r"\bmaybe\b|\bperhaps\b|"
     r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bwould\b|['’]d\s+(?:bet|guess|say|put|expect)\b|"
     r"\b(?:we|i)\s+(?:expect|think|reckon|predict|estimate|suspect|believe|bet|guess|"
     r"anticipate|wouldn['’]t\s+be\s+surprised)\b|\bour\s+(?:own\s+)?(?:best\s+)?"
@@ -168,7 +169,8 @@ def decide(
         return ModalityDecision(Modality.RUMORED, cue, True)
     writer = re.search(r"\b(?:our|my)\s+(?:own\s+)?(?:best\s+)?(?:guess|read|bet|take|"
                        r"prediction|money|estimate)\b|\bwe\s+(?:think|expect|reckon|predict|"
-                       r"suspect)\b", sentence[:40] + " | " + (whole_clause or clause), _I)
+                       r"suspect|hope)\b|^\W*hopefully\b", sentence[:40] + " | " +
+                       (whole_clause or clause), _I)
     cue = _cue(HEDGE, whole_clause or clause)
     if cue and cue.lower() in ("would", "could", "may", "might", "should") and ATTRIBUTION.search(
             clause):

@@ -660,6 +660,14 @@ def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, pub
                                                        else None)
         date_future = True if span.start > published else (False if span.end < published
                                                            else None)
+        target = re.compile(r"\b(?:for|to|until|till|by)\s+(?:the\s+)?$", re.I)
+        if trig.past_form and not _YEARLESS.search(span.text or "") and not (
+                target.search(text[:tagged.start])
+                or target.match(" ".join((span.text or "").split()[:1]) + " ")):
+            # "Filming began in May": a yearless date was placed ahead of the article by
+            # default, but the verb's tense places it (`_retense` moves it back); "dated
+            # for March" is a target, and stays ahead
+            date_past = date_future = None
     return decide(
         clause=clause,
         before_trigger=text[tclause[0]:trig.start],
@@ -723,6 +731,11 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
                  confidence=min(0.97, max(0.05, conf)))
     if modality is Modality.DENIED and span is not None and dec.until:
         # "won't release until 2027": denied up to 2027, and 2027 itself expected
+        if published is not None and span.end < published:
+            # "didn't debut until November 23, 2022", written later: it happened then
+            drafts.append(_Draft(replace(base, modality=Modality.HAPPENED), True, explicit,
+                                 index))
+            return drafts
         denied = _before(span, published)
         if denied is not None:
             drafts.append(_Draft(replace(base, date=denied), True, explicit, index))
@@ -745,6 +758,8 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
             k = other[-1].kind
             mod = Modality.ANNOUNCED if re.search(r"\bconfirm|\bannounc|\bofficial", s.text,
                                                   re.I) else Modality.PLANNED
+            if modality in (Modality.EXPECTED, Modality.RUMORED):
+                mod = modality  # a hoped-for or rumoured new date is no plan
             drafts.append(_Draft(replace(base, kind=k, modality=mod), True, explicit, index))
     return drafts
 

@@ -40,6 +40,11 @@ class Sentence:
 
 
 _MARKER = re.compile(r"\s*(?:[#>*\-•|]|\d+[.)]\s|\*\*)")
+# a line that is only a date ("December 3, 2024", "Updated: 2024-12-03"): a dateline
+_DATELINE = re.compile(
+    r"\s*(?:(?:published|updated|posted)\b[:\s]*(?:on\s+)?)?(?:[a-z]+day,?\s+)?"
+    r"(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}"
+    r"|\d{4}-\d\d-\d\d)\b[^.!?]{0,25}", re.IGNORECASE)
 
 
 def _segments(text: str):
@@ -54,6 +59,7 @@ def _segments(text: str):
                and lines[i + 1].start() == end + 1  # no blank line between
                and not re.search(r"[.!?:\"”’)]\s*$", text[start:end])
                and not _MARKER.match(lines[i + 1].group())
+               and not _DATELINE.fullmatch(lines[i + 1].group())
                and not _MARKER.match(text[start:end])):
             i += 1
             end = lines[i].end()

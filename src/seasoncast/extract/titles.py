@@ -27,13 +27,14 @@ WORD_NUMBERS = {
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "sophomore": 2,  # "the sophomore season", US press for the second
 }
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
          "x": 10}
 _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
        r"i{1,3}|iv|vi{0,3}|ix|x)"
 _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|" \
-       r"twelfth|\d{1,2}(?:st|nd|rd|th))"
+       r"twelfth|sophomore|\d{1,2}(?:st|nd|rd|th))"
 _SEASON_WORD = r"(?:seasons?|installment|instalment|chapter|outing|series|part)"
 
 # Every pattern of this module that ignores case is a `CaselessPattern`, written in lower
