@@ -52,3 +52,14 @@ def test_normalize():
 ])
 def test_split_title_and_season(query, title, season):
     assert split_title_and_season(query) == (title, season)
+
+
+def test_known_titles_prefer_the_name_as_written_and_refuse_named_prefixes():
+    from seasoncast.extract.titles import KnownTitles
+
+    known = KnownTitles([Title("The Kingdom"), Title("Kingdom"), Title("The Keepers"),
+                         Title("Weak Hero")])
+    assert known.matching("Kingdom").name == "Kingdom"  # both normalise to "kingdom"
+    assert known.matching("The Kingdom").name == "The Kingdom"
+    assert known.matching("The Lantern Keepers") is None  # a show of its own
+    assert known.matching("Filming On Weak Hero").name == "Weak Hero"  # news words only

@@ -382,6 +382,18 @@ def _after_run(text: str, pos: int, possessive: bool = False) -> str | None:
     return phrase
 
 
+# words a phrase found before a tracked title may carry without being part of a name
+_LEAD_WORDS = frozenset("""
+    filming shooting production cameras roll rolling on of for in at to from by with and
+    after before about new first look final latest next upcoming season seasons episode
+    episodes series show drama kdrama anime trailer teaser release date premiere renewed
+    renewal cancelled canceled wraps wrapped begins began starts started start wrap
+    returns return back confirmed official update news exclusive breaking watch why how
+    when where what is are a an netflix netflixs hbo max apple disney prime video amazon
+    hulu peacock paramount star stars cast
+""".split())
+
+
 class KnownTitles:
     """Tracked titles, with the lookups that match article phrases to them built once.
 
@@ -392,6 +404,8 @@ class KnownTitles:
     def __init__(self, titles: Sequence[Title] = ()):
         self.titles = tuple(titles)
         self._by_key = {normalize_title(n): t for t in self.titles for n in t.all_names}
+        # "Kingdom" and "The Kingdom" share a key: the name as written decides
+        self._by_name = {n.casefold(): t for t in self.titles for n in t.all_names}
         self._longest_first = [k for k in sorted(self._by_key, key=len, reverse=True)
                                if len(k) >= 4]
 
@@ -405,11 +419,17 @@ class KnownTitles:
     def matching(self, phrase: str) -> Title | None:
         """The title a phrase names, or the longest one it ends with ("Filming On Weak
         Hero" ends with a tracked title)."""
+        t = self._by_name.get(phrase.strip().casefold())
+        if t is not None:
+            return t
         key = normalize_title(phrase)
         t = self._by_key.get(key)
         if t is None:
+            # only news words may come before the title: "The Lantern Keepers" is not
+            # "The Keepers"
             t = next((self._by_key[k] for k in self._longest_first
-                      if key.endswith(" " + k)), None)
+                      if key.endswith(" " + k)
+                      and set(key[:-len(k)].split()) <= _LEAD_WORDS), None)
         return t
 
     def most_mentioned(self, text: str) -> Title | None:
