@@ -109,3 +109,14 @@ def test_extract_of_a_binary_file_exits_2(env, tmp_path):
     path.write_bytes(bytes(range(256)) * 40)
     p = run(env, "extract", str(path), "--json", check=False)
     assert p.returncode == 2 and "not a text file" in p.stderr and p.stdout == ""
+
+
+def test_extract_knows_the_bundled_shows_by_name(env, tmp_path):
+    # no "Season 3" next to the name: only a list of known shows can tell it is a title
+    path = tmp_path / "a.txt"
+    path.write_text("Ted Lasso may be a while yet.\n\nCameras rolled on the third season "
+                    "in England on March 14, 2022, the producers said.\n", encoding="utf-8")
+    doc = json.loads(run(env, "extract", str(path), "--published", "2022-03-21",
+                         "--json").stdout)
+    assert {(c["title"], c["season"], c["kind"], c["modality"]) for c in doc["claims"]} == \
+        {("Ted Lasso", 3, "filming_start", "happened")}

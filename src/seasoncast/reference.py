@@ -17,7 +17,7 @@ from pathlib import Path
 
 from seasoncast.datespan import MAX_WIDTH, DateSpan, Precision, infer_precision
 from seasoncast.errors import UserError
-from seasoncast.model import Event, Kind, Modality, Season
+from seasoncast.model import Event, Kind, Modality, Season, Title
 
 BUNDLED = Path(__file__).parent / "data" / "reference"
 SNAPSHOT = date(2026, 11, 24)  # the day the bundled data was last checked against sources
@@ -225,6 +225,19 @@ def load_bundled(root: Path = BUNDLED) -> ReferenceData:
     for folder in bundled_dirs(root):
         data.extend(read_pair(folder / "seasons.csv", folder / "events.csv"))
     return unify_title_case(data)
+
+
+def bundled_titles(root: Path = BUNDLED) -> list[Title]:
+    """Every title of the bundled data with its aliases: the shows `seasoncast extract`
+    knows by name without a store (`seasoncast ingest` uses the store's titles)."""
+    data = load_bundled(root)
+    first = {}
+    for s in data.seasons:
+        first.setdefault(s.title, s)
+    names = sorted(set(first) | {e.title for e in data.events})
+    return [Title(n, tuple(sorted(data.aliases.get(n, ()))),
+                  first[n].platform if n in first else None,
+                  first[n].country if n in first else None) for n in names]
 
 
 def retired_fingerprints(root: Path = BUNDLED) -> set[str]:

@@ -47,8 +47,10 @@ def extract_command(
     url: str | None = typer.Option(None, "--url", help="where the article came from"),
     as_json: bool = typer.Option(False, "--json", help="print the JSON document"),
 ) -> None:
-    """Extract dated claims, cast and viewership from one article."""
+    """Extract dated claims, cast and viewership from one article (shows are recognised
+    by name among the bundled data's titles, and by how the article names seasons)."""
     from seasoncast.extract import extract_document
+    from seasoncast.reference import bundled_titles
 
     pub = None
     if published:
@@ -57,7 +59,8 @@ def extract_command(
         except ValueError:
             _fail(f"--published must be YYYY-MM-DD, got {published!r}")
     text, found = read_document(file)
-    result = extract_document(text, published=pub or found, title_hint=title, url=url)
+    result = extract_document(text, published=pub or found, title_hint=title, url=url,
+                              known_titles=bundled_titles())
     doc = result.to_dict()
     if as_json:
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
@@ -101,7 +104,9 @@ def eval_extract_command(
 
     if not gold_dir.is_dir():
         _fail(f"{gold_dir} is not a directory")
-    result = evaluate(gold_dir, seeds)
+    from seasoncast.reference import bundled_titles
+
+    result = evaluate(gold_dir, seeds, known_titles=bundled_titles())
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
     else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,8 @@ from rapidfuzz import fuzz
 
 from seasoncast.extract import extract_document
 from seasoncast.extract.cast import normalize_person
+from seasoncast.extract.titles import KnownTitles
+from seasoncast.model import Title
 from seasoncast.titles import normalize_title
 
 _TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -168,9 +171,10 @@ def _read_article(path: Path) -> str:
     return raw
 
 
-def _run(text: str, gold: dict, name: str) -> Report:
+def _run(text: str, gold: dict, name: str, known_titles=()) -> Report:
     published = date.fromisoformat(gold["published"]) if gold.get("published") else None
-    pred = extract_document(text, published=published, title_hint=gold.get("title_hint"))
+    pred = extract_document(text, published=published, title_hint=gold.get("title_hint"),
+                            known_titles=known_titles)
     return score_document(pred.to_dict(), gold, name)
 
 
@@ -185,9 +189,12 @@ def find_seed_dir(gold_dir: Path) -> Path | None:
     return None
 
 
-def evaluate(gold_dir: str | Path, seed_dir: str | Path | None = None) -> dict:
-    """Score every annotated article in `gold_dir` (and the seed, when available)."""
+def evaluate(gold_dir: str | Path, seed_dir: str | Path | None = None,
+             known_titles: Sequence[Title] | KnownTitles = ()) -> dict:
+    """Score every annotated article in `gold_dir` (and the seed, when available), read
+    as `seasoncast extract` reads them when given the same `known_titles`."""
     gold_dir = Path(gold_dir)
+    known_titles = KnownTitles.of(known_titles)
     dev = Report()
     for gold_path in sorted(gold_dir.glob("*.gold.json")):
         if gold_path.name == "seed.gold.json":
@@ -198,7 +205,7 @@ def evaluate(gold_dir: str | Path, seed_dir: str | Path | None = None) -> dict:
         if article is None:
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        dev.add(_run(_read_article(article), gold, article.name))
+        dev.add(_run(_read_article(article), gold, article.name, known_titles))
     result = {"dev": dev.to_dict(), "n_documents": len(dev.documents)}
     seed_gold = gold_dir / "seed.gold.json"
     seeds = Path(seed_dir) if seed_dir else find_seed_dir(gold_dir)
@@ -206,13 +213,14 @@ def evaluate(gold_dir: str | Path, seed_dir: str | Path | None = None) -> dict:
         files = sorted(p for p in seeds.iterdir() if p.suffix in _TEXT_SUFFIXES)
         if files:
             gold = json.loads(seed_gold.read_text(encoding="utf-8"))
-            rep = _run(_read_article(files[0]), gold, files[0].name)
+            rep = _run(_read_article(files[0]), gold, files[0].name, known_titles)
             seed = rep.to_dict()
             gclaims = gold["claims"]
             dated = [g for g in gclaims if g["date"] and g["season"] == max(
                 c["season"] or 0 for c in gclaims)]
             pred = extract_document(_read_article(files[0]), published=date.fromisoformat(
-                gold["published"]) if gold.get("published") else None).to_dict()
+                gold["published"]) if gold.get("published") else None,
+                known_titles=known_titles).to_dict()
             seed["dated_production_claims"] = {
                 "gold": len(dated),
                 "found": len(_match(pred["claims"], dated, _claim_match))}
