@@ -199,3 +199,21 @@ def test_a_hoped_for_date_after_a_delay_is_no_plan():
     releases = {c for c in got if c[1] is Kind.RELEASE}
     assert releases == {(2, Kind.RELEASE, Modality.EXPECTED, date(2021, 1, 1),
                          date(2021, 12, 31))}
+
+
+def test_until_a_date_and_a_quoted_end_of_shoot():
+    got, _ = _claims("Saltmarsh season 3 news\n\nSaltmarsh season 3 will start filming in "
+                     "early November with the goal of filming until 'late April 2021'. "
+                     "Filming on Saltmarsh season 3 won't be finished until April.\n",
+                     published=date(2020, 9, 22))
+    assert (3, Kind.FILMING_WRAP, Modality.PLANNED, date(2021, 4, 21), date(2021, 4, 30)) \
+        in got
+    assert (3, Kind.FILMING_WRAP, Modality.EXPECTED, date(2021, 4, 1), date(2021, 4, 30)) \
+        in got  # "won't ... until April": April expected, the time before it denied
+    assert not any(c[1] is Kind.FILMING_START and c[3] == date(2021, 4, 21) for c in got)
+
+
+def test_our_hope_is_the_writers_guess():
+    got, _ = _claims("Saltmarsh season 3 news\n\nOur hope is that Saltmarsh season 3 will "
+                     "premiere in late 2024.\n", published=date(2024, 1, 10))
+    assert got == {(3, Kind.RELEASE, Modality.EXPECTED, date(2024, 7, 1), date(2024, 12, 31))}

@@ -168,7 +168,7 @@ def decide(
     if cue := _cue(RUMOR, clause):
         return ModalityDecision(Modality.RUMORED, cue, True)
     writer = re.search(r"\b(?:our|my)\s+(?:own\s+)?(?:best\s+)?(?:guess|read|bet|take|"
-                       r"prediction|money|estimate)\b|\bwe\s+(?:think|expect|reckon|predict|"
+                       r"prediction|money|estimate|hope)\b|\bwe\s+(?:think|expect|reckon|predict|"
                        r"suspect|hope)\b|^\W*hopefully\b", sentence[:40] + " | " +
                        (whole_clause or clause), _I)
     cue = _cue(HEDGE, whole_clause or clause)

@@ -636,6 +636,9 @@ def _relative(m: SeasonMention, focus: int) -> int:
 _BARE_SEASON = re.compile(r"^(?:in\s+)?the\s+(?:spring|summer|fall|autumn|winter)$", re.I)
 
 
+_LEADING_UNTIL = re.compile(r"(?:(?:until|till|before|not\s+before)\s+)?", re.IGNORECASE)
+
+
 def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, published
               ) -> ModalityDecision:
     text = s.text
@@ -672,7 +675,9 @@ def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, pub
         clause=clause,
         before_trigger=text[tclause[0]:trig.start],
         sentence=text,
-        before_date=text[lo:tagged.start] if tagged is not None else "",
+        # the tagger may take "until" into the date ("until April"): it belongs before it
+        before_date=(text[lo:tagged.start] + _LEADING_UNTIL.match(tagged.span.text or "")
+                     .group()) if tagged is not None else "",
         trigger_past=trig.past_form,
         trigger_nominal=trig.nominal,
         date_past=date_past,
@@ -722,9 +727,10 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
         span = DateSpan(published, span.end, span.precision, span.text)
     drafts: list[_Draft] = []
     kind = trig.kind
-    if kind is Kind.FILMING_START and tagged is not None and re.search(
-            r"\b(?:until|till|through|into)\s+(?:the\s+)?$", s.text[max(0, tagged.start - 12):
-                                                                tagged.start]):
+    if kind is Kind.FILMING_START and tagged is not None and (re.search(
+            r"\b(?:until|till|through|into)\s+(?:the\s+)?['‘\"“]?$",
+            s.text[max(0, tagged.start - 12):tagged.start]) or re.match(
+            r"(?:until|till|through|into)\b", tagged.span.text or "", re.IGNORECASE)):
         kind = Kind.FILMING_WRAP  # "kept cameras rolling until June 2024"
     base = Claim(title=title, season=season, kind=kind, modality=modality, date=span,
                  subject=subject, detail=detail, location=location, quote_span=qs,
