@@ -217,3 +217,20 @@ def test_our_hope_is_the_writers_guess():
     got, _ = _claims("Saltmarsh season 3 news\n\nOur hope is that Saltmarsh season 3 will "
                      "premiere in late 2024.\n", published=date(2024, 1, 10))
     assert got == {(3, Kind.RELEASE, Modality.EXPECTED, date(2024, 7, 1), date(2024, 12, 31))}
+
+
+def test_a_confirmed_next_season_is_a_renewal_and_of_filming_a_start():
+    got, _ = _claims("Saltmarsh season 2 news\n\nThe streamer confirmed that the coastal "
+                     "drama Saltmarsh will also have a second season. According to reports, "
+                     "the filming of the second season will begin early next year.\n",
+                     published=date(2022, 11, 3))
+    assert got == {(2, Kind.RENEWAL, Modality.HAPPENED, None, None),
+                   (2, Kind.FILMING_START, Modality.PLANNED, date(2023, 1, 1),
+                    date(2023, 6, 30))}
+    # a confirmed premiere is about the premiere, and a campaign for one is no renewal
+    got, _ = _claims("Saltmarsh news\n\nThe streamer has confirmed that the second season of "
+                     "Saltmarsh, the coastal drama, will premiere on May 2, 2023. A spokesperson "
+                     "said there are no plans yet, to fans campaigning for a renewal.\n",
+                     published=date(2022, 11, 3))
+    assert not any(c[1] is Kind.RENEWAL and c[2] is Modality.HAPPENED for c in got)
+    assert (2, Kind.RELEASE, Modality.ANNOUNCED, date(2023, 5, 2), date(2023, 5, 2)) in got

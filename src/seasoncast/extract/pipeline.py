@@ -714,6 +714,9 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
         from seasoncast.extract.cast import person_near
         subject = person_near(s.text, trig.start)
     modality = dec.modality
+    if trig.kind is Kind.RENEWAL and modality is Modality.ANNOUNCED and not trig.nominal and (
+            span is None or published is None or span.start <= published):
+        modality = Modality.HAPPENED  # "Netflix confirmed a second season": the renewal
     if (span is not None and modality is not Modality.HAPPENED
             and trig.kind in (Kind.CANCELLATION, Kind.RENEWAL)
             and _speech_adjacent(s.text, tagged)):

@@ -43,7 +43,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bpick-?ups?\b(?!\s+(?:for|truck))|\bextra\s+(?:shooting|filming|shoot)(?:\s+days?)?\b|"
      r"\bre-?filming\b", 8),
     (Kind.FILMING_WRAP, rf"\b{_WRAP}{_GAP}?{_FILM}\b", 6),
-    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+on\s+(?:the\s+)?[\w\s]{{0,30}}?)?(?:\s+[\w'’]+){{0,4}}?"
+    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
+     rf"(?:\s+[\w'’]+){{0,4}}?"
      rf"\s+(?:to\s+)?{_WRAP}\b", 6),
     (Kind.FILMING_WRAP, r"\b(?:wrap(?:s|ped)?\s+(?:up\s+)?filming|filming\s+wrap(?:s|ped)?|"
      r"(?:the|a|after|before|its|their|production)\s+wrap\b|stop\s+rolling|"
@@ -54,7 +55,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+[\w'’]+){{0,2}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
      r"(?:is\s+)?set\s+to\s+(?:run|continue|last)|goes\s+on)\s+(?:until|till|through|into)\b", 7),
     (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
-    (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
+    (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
      rf"(?:\s+[\w'’]+){{0,4}}?\s+(?:to\s+)?{_START}\b", 6),
     (Kind.FILMING_START, rf"\b{_FILM}(?:\s+[\w'’]+){{0,6}}?\s+(?:target(?:s|ed|ing)?|"
      r"aim(?:s|ed|ing)?|planned|scheduled|slated|set\s+(?:for|to))\b", 4),
@@ -98,9 +99,13 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"(?:officially\s+)?(?:on\s+the\s+way|happening|confirm(?:ed)?|a\s+go|in\s+the\s+works|"
      r"in\s+development)\b|"
      r"\bconfirm(?:s|ed)?\s+(?:that\s+)?(?:the\s+)?(?:season\s+\d+|(?:a|the)\s+(?:second|third|"
-     r"fourth|fifth|sixth|new)\s+season)(?!\s+(?:will|is\s+set|premieres|arrives))|"
+     r"fourth|fifth|sixth|new)\s+season)(?!\s+(?:will|is\s+set|premieres|arrives))"
+     r"(?![^.;!?]{0,80}?\b(?:will|is\s+set\s+to|set\s+to)\s+(?:premiere|return|arrive|debut|"
+     r"drop|launch|stream|air|hit)\b)|"
      r"\b(?:get(?:s|ting)?|land(?:s|ed)?|score[sd]?|earn(?:s|ed)?|got)\s+(?:a\s+)?"
      r"(?:second|third|fourth|fifth|sixth|new|another)\s+season\b|"
+     r"\bconfirm(?:s|ed)?\s+that\s+(?:[\w'’:-]+\s+){1,8}?(?:will\s+)?(?:also\s+)?have\s+"
+     r"(?:a\s+)?(?:second|third|fourth|fifth|sixth|another)\s+season\b|"
      r"\bback\s+for\s+(?:a\s+)?(?:second|third|fourth|fifth|sixth|another)\s+season\b|"
      r"\b(?:will\s+)?return(?:s|ing)?\s+for\s+(?:a\s+)?(?:second|third|fourth|fifth|sixth|"
      r"another)\s+season\b", 7),
