@@ -234,3 +234,13 @@ def test_a_confirmed_next_season_is_a_renewal_and_of_filming_a_start():
                      published=date(2022, 11, 3))
     assert not any(c[1] is Kind.RENEWAL and c[2] is Modality.HAPPENED for c in got)
     assert (2, Kind.RELEASE, Modality.ANNOUNCED, date(2023, 5, 2), date(2023, 5, 2)) in got
+
+
+def test_a_sentence_adverb_is_no_show_and_an_announced_would_is_no_hedge():
+    got, out = _claims("Saltmarsh season 3 is coming\n\nWhen the streamer launched Saltmarsh "
+                       "back in 2015, nobody knew if it "
+                       "would last. Thankfully, the show did get renewed. The streamer "
+                       "announced on Thursday that the third season would be launching on "
+                       "August 23.\n", published=date(2019, 8, 1))
+    assert out.titles == ["Saltmarsh"]
+    assert (3, Kind.RELEASE, Modality.ANNOUNCED, date(2019, 8, 23), date(2019, 8, 23)) in got

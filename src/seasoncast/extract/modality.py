@@ -172,9 +172,12 @@ def decide(
                        r"suspect|hope)\b|^\W*hopefully\b", sentence[:40] + " | " +
                        (whole_clause or clause), _I)
     cue = _cue(HEDGE, whole_clause or clause)
-    if cue and cue.lower() in ("would", "could", "may", "might", "should") and ATTRIBUTION.search(
-            clause):
-        cue = None  # "reports had said the series would be back": reported, not hedged
+    if cue and cue.lower() in ("would", "could", "may", "might", "should") and (
+            ATTRIBUTION.search(clause) or cue.lower() == "would" and _reported_official(
+                sentence, before_trigger)):
+        # "reports had said the series would be back", "Netflix announced that it would
+        # be launching on August 23": reported, not hedged
+        cue = None
     if writer or cue:
         return ModalityDecision(Modality.EXPECTED, writer.group() if writer else cue, True)
     if kind == "delay" and not trigger_nominal and (trigger_past or re.search(

@@ -85,7 +85,15 @@ _NOT_TITLE = {"the", "this", "season", "series", "show", "netflix", "it", "part"
               # platforms ("Over on TVING, a drama sequel called ...")
               "tving", "wavve", "coupang play", "hbo", "max", "hulu", "peacock", "disney+",
               "prime video", "apple tv+", "apple tv", "paramount+", "jtbc", "tvn", "sbs",
-              "kbs", "mbc", "viki", "viu"}
+              "kbs", "mbc", "viki", "viu",
+              # sentence adverbs ("Thankfully, the show did get renewed")
+              *"""thankfully hopefully unfortunately fortunately luckily sadly meanwhile however
+              finally additionally moreover furthermore interestingly surprisingly notably
+              ultimately currently recently previously originally reportedly apparently
+              clearly obviously naturally basically essentially honestly frankly officially
+              initially eventually instead otherwise overall regardless nonetheless
+              nevertheless elsewhere today yesterday tomorrow earlier later now still also
+              plus so""".split()}
 
 
 @dataclass(frozen=True, slots=True)
