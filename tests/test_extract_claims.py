@@ -244,3 +244,12 @@ def test_a_sentence_adverb_is_no_show_and_an_announced_would_is_no_hedge():
                        "August 23.\n", published=date(2019, 8, 1))
     assert out.titles == ["Saltmarsh"]
     assert (3, Kind.RELEASE, Modality.ANNOUNCED, date(2019, 8, 23), date(2019, 8, 23)) in got
+
+
+def test_a_round_up_item_about_an_untracked_show_borrows_no_title():
+    got, _ = _claims("Shows hit by the strikes\n\n2. Saltmarsh season 2 has been delayed until "
+                     "2025.\n\n3. A Summer of Their Own has been canceled altogether, although "
+                     "the show had already been renewed.\n\nSaltmarsh season 2 wrapped filming "
+                     "in May 2024.\n", published=date(2024, 9, 12))
+    assert {c[1] for c in got} == {Kind.DELAY, Kind.RELEASE, Kind.FILMING_WRAP}
+    assert not any(c[1] in (Kind.CANCELLATION, Kind.RENEWAL) for c in got)

@@ -111,6 +111,7 @@ def extract_document(
     last_year: int | None = None
     last_slate: DateSpan | None = None  # "also made the list" refers to the line-up named
     recent: Kind | None = None  # the kind last triggered in this paragraph
+    foreign_item = False  # inside a list item about a show that is not tracked
     carry: dict[str, int] = {}  # seasons named in the previous sentence
     group: list[str] = []  # the shows of the last sentence that listed several
     # one tagging pass over the whole text, then shared out by sentence (fast)
@@ -151,6 +152,15 @@ def extract_document(
                 sentences[i - 1].end:s.start]:
             recent = None
         cue_needed = context is not topic
+        if i and "\n\n" in text[sentences[i - 1].end:s.start]:
+            foreign_item = False  # a new paragraph
+        if i and _LIST_MARK.fullmatch(sentences[i - 1].text) or s.heading:
+            # a numbered item of a round-up that opens with a show we do not track is
+            # about that show, to the item's end: "3. A League of Their Own has been
+            # canceled ... the show had been renewed" says nothing of the last title
+            foreign_item = not s.heading and _foreign_subject(s, ctx)
+        if foreign_item and not ctx.mentions_between(s.start, s.end):
+            continue
         for d in _claims_in_sentence(i, s, triggers, dates, ctx, focus, published, context,
                                      carry, group):
             if cue_needed and (not d.explicit_modality
@@ -487,6 +497,25 @@ _RELEASED_THING = re.compile(
 # figure, not a production step
 _FIGURE_NEAR = re.compile(r"\d(?:[\d.,]*)\s*(?:million|billion|m|bn)?\s+(?:views|hours)\b[^.]{0,40}"
                           r"\b(?:between|from|during|through|over|in)\s+$", re.IGNORECASE)
+
+
+_LIST_MARK = re.compile(r"\d{1,3}[.)]")
+_LEADING_NAME = re.compile(
+    r"(?:(?:A|An|The)\s+)?(?P<first>[A-Z][\w'’-]*)(?:\s+(?:(?:of|the|a|an|and|in|on|to|"
+    r"for)\s+)*[A-Z][\w'’-]*)*:?\s+(?:has|have|had|is|was|were|will|would|got|gets|could|"
+    r"may|might|finally|officially|just|also)\b")
+_GENERIC_OPENERS = frozenset(
+    "it its this that these those they season seasons production filming shooting netflix "
+    "hbo max disney apple amazon prime hulu peacock paramount the fans viewers".split())
+
+
+def _foreign_subject(s: Sentence, ctx: TitleContext) -> bool:
+    """Does the sentence open with a name that is not a tracked title ("A League of Their
+    Own has been canceled")? Tracked titles are mentions; generic openers are not names."""
+    m = _LEADING_NAME.match(s.text)
+    if m is None or m["first"].lower() in _GENERIC_OPENERS:
+        return False
+    return not ctx.mentions_between(s.start, s.start + m.end())
 
 
 # a Title-Case name (not a tracked title: those are blanked) right before a premiere verb
