@@ -253,3 +253,22 @@ def test_a_round_up_item_about_an_untracked_show_borrows_no_title():
                      "in May 2024.\n", published=date(2024, 9, 12))
     assert {c[1] for c in got} == {Kind.DELAY, Kind.RELEASE, Kind.FILMING_WRAP}
     assert not any(c[1] in (Kind.CANCELLATION, Kind.RENEWAL) for c in got)
+
+
+def test_a_plan_that_was_meant_and_a_wrap_not_until_near_year_end():
+    got, _ = _claims("Saltmarsh season 2 news\n\nSaltmarsh season 2 was meant to begin production "
+                     "in mid-2023 until the strikes. Filming will not conclude until close to "
+                     "the end of the year.\n", published=date(2024, 5, 11))
+    assert (2, Kind.FILMING_START, Modality.PLANNED, date(2023, 4, 1), date(2023, 9, 30)) \
+        in got
+    assert (2, Kind.FILMING_WRAP, Modality.EXPECTED, date(2024, 7, 1), date(2024, 12, 31)) \
+        in got
+    assert not any(c[2] is Modality.HAPPENED for c in got)
+
+
+def test_role_words_are_not_names_and_a_dropped_actor_leaves():
+    _, out = _claims("Saltmarsh season 2 news\n\nActors Tom Hale and Ana Ruiz have joined "
+                     "Saltmarsh season 2. Ben Crowe has been dropped from the series.\n",
+                     published=date(2024, 5, 7))
+    assert {(c.person, c.status.value) for c in out.cast} == {
+        ("Tom Hale", "new"), ("Ana Ruiz", "new"), ("Ben Crowe", "leaving")}

@@ -38,7 +38,8 @@ _STOP = {
     "Also", "Plus", "Then", "Still", "Now", "Notably", "Additionally", "Elsewhere",
     "Finally", "Instead", "Here", "There", "It", "Its", "He", "She", "They", "We", "I",
     "You", "Our", "Their", "His", "Her", "Yes", "No", "Not", "Returning", "Joining", "New",
-    "Both", "Actor", "Actress", "Star", "Stars", "Cast", "TL;DR", "Who", "What", "Where",
+    "Both", "Actor", "Actors", "Actress", "Actresses", "Star", "Stars", "Cast", "TL;DR",
+    "Who", "What", "Where",
     "Why", "How", "Among", "Alongside", "With", "As", "In", "On", "At", "For", "From",
     "Of", "To", "By", "After", "Before", "Director", "Showrunner", "Creator", "Writer",
     "Producer", "EXCLUSIVE", "Sources", "Co-showrunners", "Showrunners", "Executive",
@@ -86,7 +87,8 @@ _CUES = [
         r"\bleav(?:es|ing)\b|\bexit\w*|\bdepart\w*|\bbow(?:s|ed)?\s+out\b|\bstep(?:s|ped)?\s+"
         r"(?:down|away)\b|\bwritten\s+out\b|\bkilled\s+off\b|\bwon['’]t\s+be\s+back\b|"
         r"\bno\s+longer\b|\breplaced\s+by\b|\bnot\s+be\s+(?:a\s+)?(?:series\s+)?regular\b|"
-        r"\bhas\s+left\b|\bleft\s+the\s+(?:series|show|role|cast)\b")),
+        r"\bhas\s+left\b|\bleft\s+the\s+(?:series|show|role|cast)\b|"
+        r"\b(?:dropped|booted|cut)\s+from\s+the\s+(?:series|show|cast|season)\b")),
     (CastStatus.NEW, CaselessPattern(
         r"\bjoin\w*|\bnew\s+(?:face|faces|addition|additions|cast\s+members?|blood|recruits?|"
         r"cast|arrivals?|characters?|star)\b|\bnewcomers?\b|\bon\s+board\b|\bboard(?:s|ed)\b|"
@@ -108,7 +110,8 @@ _CASTY = CaselessPattern(
     r"\b(?:as|plays?|played|playing|portray\w*|role\w*|return\w*|back|join\w*|new\w*|cast\w*|"
     r"star\w*|leav\w*|left|exit\w*|depart\w*|repris\w*|board\w*|fresh|round\w*|added|adds|"
     r"tapped|signed|replace\w*|core|ensemble|roster|lineup|line-up|over|once|still|"
-    r"longer|written|killed|bow\w*|step\w*|welcome\w*|introduc\w*|enlisted)\b")
+    r"longer|written|killed|bow\w*|step\w*|welcome\w*|introduc\w*|enlisted|dropped|"
+    r"booted)\b")
 
 
 @dataclass

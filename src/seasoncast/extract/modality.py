@@ -31,7 +31,8 @@ NEGATION = re.compile(
 # a relative clause about shows has its own verb, out of reach of an earlier negation
 _RELATIVE = re.compile(r"\b(?:series|shows|titles|dramas|seasons|ones|show|drama|title)\s+"
                        r"(?:that|which)\b", _I)
-UNTIL = re.compile(r"\b(?:until|till|before|not\s+before)\s*$", _I)
+UNTIL = re.compile(r"\b(?:until|till|before|not\s+before)\s*(?:(?:close|closer|near|"
+                   r"nearer|around)\s+(?:to\s+)?)?$", _I)
 RUMOR = re.compile(
     r"\brumou?r(?:s|ed|mill)?\b|\bchatter\b|\bspeculat\w*|\bleak(?:s|ed|er)?\b|\bbuzz\w*|"
     r"\bwhisper\w*|\bunconfirmed\b|\bunverified\b|\bfan\s+theor\w+|"
@@ -80,7 +81,8 @@ ATTRIBUTION = re.compile(
 ORIGINAL_PLAN = re.compile(
     r"\boriginal(?:ly)?\s+(?:plan\w*|scheduled|slated|set|expected|intended|supposed|targeted|"
     r"aimed|due|date|window|target|hoped|meant|announced)\b|\b(?:was|were)\s+originally\b|\bwas\s+(?:supposed|scheduled|slated|set|planned|due|expected)\b|"
-    r"\bwere\s+(?:supposed|scheduled|slated|set|planned|due|expected)\b|\bhad\s+(?:been\s+)?"
+    r"\bwere\s+(?:supposed|scheduled|slated|set|planned|due|expected)\b|"
+    r"\b(?:was|were)\s+meant\s+to\b|\bhad\s+(?:been\s+)?"
     r"(?:planned|hoped|aimed|targeted)\b|\bplan\s+called\b|\b(?:the\s+)?plans?\s+(?:was|were|"
     r"had\s+been)\b|\binitial(?:ly)?\b|\bfirst\s+"
     r"(?:planned|scheduled)\b|\bcalled\s+for\b", _I)
@@ -164,7 +166,7 @@ def decide(
     if neg and not re.search(r"\bnot\s+only\b|\bnot\s+(?:one|just)\b|\bno\s+doubt\b", clause,
                              _I):
         return ModalityDecision(Modality.DENIED, neg, True,
-                                until=bool(UNTIL.search(before_date[-12:])))
+                                until=bool(UNTIL.search(before_date[-24:])))
     if cue := _cue(RUMOR, clause):
         return ModalityDecision(Modality.RUMORED, cue, True)
     writer = re.search(r"\b(?:our|my)\s+(?:own\s+)?(?:best\s+)?(?:guess|read|bet|take|"
