@@ -272,3 +272,12 @@ def test_role_words_are_not_names_and_a_dropped_actor_leaves():
                      published=date(2024, 5, 7))
     assert {(c.person, c.status.value) for c in out.cast} == {
         ("Tom Hale", "new"), ("Ana Ruiz", "new"), ("Ben Crowe", "leaving")}
+
+
+def test_were_actually_supposed_to_is_a_past_plan():
+    got, _ = _claims("Saltmarsh season 3 news\n\nThe producer said: \"We were actually supposed "
+                     "to start shooting Saltmarsh season 3 this year, but it will happen next "
+                     "year.\"\n", published=date(2021, 9, 1))
+    assert (3, Kind.FILMING_START, Modality.PLANNED, date(2021, 1, 1), date(2021, 12, 31)) \
+        in got
+    assert not any(c[2] is Modality.HAPPENED for c in got)

@@ -80,8 +80,9 @@ ATTRIBUTION = re.compile(
     r"reported|report|suggested|told)\b|\baccording\s+to\b|\breported(?:ly)?\b", _I)
 ORIGINAL_PLAN = re.compile(
     r"\boriginal(?:ly)?\s+(?:plan\w*|scheduled|slated|set|expected|intended|supposed|targeted|"
-    r"aimed|due|date|window|target|hoped|meant|announced)\b|\b(?:was|were)\s+originally\b|\bwas\s+(?:supposed|scheduled|slated|set|planned|due|expected)\b|"
-    r"\bwere\s+(?:supposed|scheduled|slated|set|planned|due|expected)\b|"
+    r"aimed|due|date|window|target|hoped|meant|announced)\b|\b(?:was|were)\s+originally\b|"
+    r"\b(?:was|were)\s+(?:actually\s+|initially\s+|first\s+)?(?:supposed|scheduled|slated|"
+    r"set|planned|due|expected)\b|"
     r"\b(?:was|were)\s+meant\s+to\b|\bhad\s+(?:been\s+)?"
     r"(?:planned|hoped|aimed|targeted)\b|\bplan\s+called\b|\b(?:the\s+)?plans?\s+(?:was|were|"
     r"had\s+been)\b|\binitial(?:ly)?\b|\bfirst\s+"
