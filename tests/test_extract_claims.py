@@ -281,3 +281,12 @@ def test_were_actually_supposed_to_is_a_past_plan():
     assert (3, Kind.FILMING_START, Modality.PLANNED, date(2021, 1, 1), date(2021, 12, 31)) \
         in got
     assert not any(c[2] is Modality.HAPPENED for c in got)
+
+
+def test_the_shows_premiere_is_the_first_season_and_christmas_is_no_show():
+    got, out = _claims("Saltmarsh season 3 is dated\n\nWhile Santa will not bring us Saltmarsh "
+                       "season 3 this Christmas, it comes sooner than the second season, which "
+                       "took two years following the show's premiere on Dec. 1, 2017.\n",
+                       published=date(2020, 5, 27))
+    assert out.titles == ["Saltmarsh"]
+    assert (1, Kind.RELEASE, Modality.HAPPENED, date(2017, 12, 1), date(2017, 12, 1)) in got

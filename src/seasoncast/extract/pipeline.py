@@ -484,7 +484,8 @@ _GENERIC_SEASONS = re.compile(
     r"\b(?:each|all|both|none|most|the\s+last\s+\w+|the\s+previous|previous|past|earlier|"
     r"other|every)\s+(?:\w+\s+)?(?:of\s+(?:the|its)\s+)?(?:\w+\s+)?seasons\b(?![^.]*?\d)",
     re.IGNORECASE)
-_SERIES_DEBUT = re.compile(r"\bsince\s+(?:its|the\s+(?:show|series)['’]s?)\s+"
+_SERIES_DEBUT = re.compile(r"\b(?:since\s+its|(?:since|following|after)\s+the\s+(?:show|series)"
+                           r"['’]s?)\s+"
                            r"(?:[\w,]+\s+){0,3}$|\bseries\s+$", re.IGNORECASE)
 
 

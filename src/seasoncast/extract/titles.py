@@ -93,7 +93,7 @@ _NOT_TITLE = {"the", "this", "season", "series", "show", "netflix", "it", "part"
               clearly obviously naturally basically essentially honestly frankly officially
               initially eventually instead otherwise overall regardless nonetheless
               nevertheless elsewhere today yesterday tomorrow earlier later now still also
-              plus so""".split()}
+              plus so christmas halloween thanksgiving easter""".split()}
 
 
 @dataclass(frozen=True, slots=True)
