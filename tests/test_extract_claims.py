@@ -290,3 +290,25 @@ def test_the_shows_premiere_is_the_first_season_and_christmas_is_no_show():
                        published=date(2020, 5, 27))
     assert out.titles == ["Saltmarsh"]
     assert (1, Kind.RELEASE, Modality.HAPPENED, date(2017, 12, 1), date(2017, 12, 1)) in got
+
+
+def test_british_series_numbers_and_recommissions():
+    got, out = _claims("Harbour Lane series three: when is it back?\n\nHarbour Lane has been "
+                       "recommissioned for a third series. Filming on series three will get "
+                       "under way in Whitby in June. The first series went out in January "
+                       "2023.\n", published=date(2025, 3, 14))
+    assert out.titles == ["Harbour Lane"]
+    assert got == {(3, Kind.RENEWAL, Modality.HAPPENED, None, None),
+                   (3, Kind.FILMING_START, Modality.PLANNED, date(2025, 6, 1),
+                    date(2025, 6, 30)),
+                   (1, Kind.RELEASE, Modality.HAPPENED, date(2023, 1, 1), date(2023, 1, 31))}
+
+
+def test_a_title_before_a_role_word_and_that_month():
+    got, out = _claims("Dust Road showrunner on season 2 and the delay\n\nWhen the first season "
+                       "premiered in April 2024, it was a hit. A second season was ordered "
+                       "that June, but the team moved everything back.\n",
+                       published=date(2025, 9, 3))
+    assert out.titles == ["Dust Road"]
+    assert (2, Kind.RENEWAL, Modality.HAPPENED, date(2024, 6, 1), date(2024, 6, 30)) in got
+    assert (2, Kind.DELAY, Modality.HAPPENED, None, None) in got

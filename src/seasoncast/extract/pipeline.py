@@ -136,7 +136,9 @@ def extract_document(
                  and not _FIGURE_NEAR.search(s.text[max(0, t.start - 60):t.start] + (
                      "between " if re.match(r"(?:between|from)\b", t.span.text or "", re.I)
                      else ""))]
-        dates = _anaphoric(s.text, dates, last_year) + dates
+        anaphoric = _anaphoric(s.text, dates, last_year)
+        dates = anaphoric + [t for t in dates if not any(
+            a.start < t.end and t.start < a.end for a in anaphoric)]
         dates.sort(key=lambda t: t.start)
         for t in dates:
             if re.search(r"(?:19|20)\d\d", t.span.text or ""):
@@ -207,23 +209,31 @@ def _retense(t: TaggedSpan, modality: Modality, published: date | None) -> Tagge
     return TaggedSpan(t.start, t.end, replace(again[0].span, text=raw))
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
 _ANAPHOR = re.compile(r"\b(?:that|the\s+same|later\s+that)\s+(?P<u>spring|summer|fall|autumn|"
-                      r"winter|year)\b|\bwithin\s+the\s+year\b", re.IGNORECASE)
+                      r"winter|year|" + "|".join(_MONTHS) + r")\b|\bwithin\s+the\s+year\b",
+                      re.IGNORECASE)
 
 
 def _anaphoric(sentence: str, dates: list[TaggedSpan], year: int | None) -> list[TaggedSpan]:
     """"that fall", "later that year", "within the year": the year last named."""
     out = []
     for m in _ANAPHOR.finditer(sentence):
-        if any(t.start < m.end() and m.start() < t.end for t in dates):
-            continue
+        month = (m["u"] or "").lower() in _MONTHS
+        overlapping = [t for t in dates if t.start < m.end() and m.start() < t.end]
+        if overlapping and not (month and all(
+                re.fullmatch(r"\w+", t.span.text or "") for t in overlapping)):
+            continue  # "that June" overrides a bare "June" placed from the article's date
         before = [t for t in dates if t.end <= m.start() and re.search(
             r"(?:19|20)\d\d", t.span.text or "")]
         year = before[-1].span.start.year if before else year
         if year is None:
             continue
         unit = (m["u"] or "year").lower()
-        if unit == "year":
+        if month:
+            span = DateSpan.month(year, _MONTHS.index(unit) + 1, m.group())
+        elif unit == "year":
             span = DateSpan.year(year, m.group())
         else:
             span = DateSpan.season(year, "fall" if unit == "autumn" else unit, m.group())

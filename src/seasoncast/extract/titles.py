@@ -40,9 +40,12 @@ _SEASON_WORD = r"(?:seasons?|installment|instalment|chapter|outing|series|part)"
 # Every pattern of this module that ignores case is a `CaselessPattern`, written in lower
 # case so that it can scan a lower-cased copy of the text.
 # "Season 2", "season two", "Season II", "S2", "Seasons 2 and 3"
+# British usage: "series three" is the third season ("two years", "3 episodes" are not)
+_SERIES_NUM = rf"series\s+{_NUM}\b(?!\s*(?:years?|months?|weeks?|days?|episodes?|times|of)\b)"
 _SEASON_NUM = CaselessPattern(
     rf"\bseasons?\s+(?P<n>{_NUM})\b(?:\s*(?:and|&|,|-|–|to)\s*(?P<n2>{_NUM})\b)?"
-    rf"|\bs(?P<s>\d{{1,2}})(?=\b|e\d)")
+    rf"|\bs(?P<s>\d{{1,2}})(?=\b|e\d)"
+    rf"|\bseries\s+(?P<b>{_NUM})\b(?!\s*(?:years?|months?|weeks?|days?|episodes?|times|of)\b)")
 # "the second season", "a fifth and final season", "its third installment", "2nd season"
 _SEASON_ORD = CaselessPattern(rf"\b(?P<o>{_ORD})(?:\s+and\s+(?:a\s+)?(?P<o2>{_ORD}))?"
                               rf"(?:\s+and\s+final)?[\s-]+(?P<w>{_SEASON_WORD})\b")
@@ -185,6 +188,10 @@ def find_season_mentions(text: str) -> list[SeasonMention]:
         if m["s"]:
             out.append(SeasonMention(m.start(), m.end(), (int(m["s"]),)))
             continue
+        if m["b"]:  # "series three"
+            if (n := _num(m["b"])) and not (m["b"].lower() in ROMAN and not m["b"].isupper()):
+                out.append(SeasonMention(m.start(), m.end(), (n,)))
+            continue
         word = m["n"]
         if word.lower() in ROMAN and not word.isupper():
             continue  # "season i" is not a thing; "season x" is usually prose
@@ -245,6 +252,10 @@ def _run_before(text: str, end: int) -> str | None:
     if re.search(r"[,.;!?\"“”]\s*$", tail) and not tail.rstrip().endswith(("'", "’")):
         return None
     taken: list[tuple[int, int]] = []
+    words = _words_before(text, end)
+    if len(words) > 2 and text[words[0][0]:words[0][1]].lower() in ("on", "about") and \
+            text[words[1][0]:words[1][1]].lower() in _ROLE_WORDS:
+        end = words[1][0]  # "Ridgeback showrunner on season 2": the title is before
     near = _words_before(text, end)[:1]
     if near and text[near[0][0]:near[0][1]].lower() in ("its", "their", "his", "her", "a",
                                                          "an", "the", "this", "that", "for"):
@@ -273,6 +284,10 @@ def _run_before(text: str, end: int) -> str | None:
     if phrase.lower() in _NOT_TITLE or len(phrase) < 2:
         return None
     return phrase
+
+
+_ROLE_WORDS = frozenset("showrunner showrunners creator creators star stars boss director "
+                        "writer writers cast actor actress producer".split())
 
 
 def _unquoted(inside: str) -> str | None:
@@ -331,7 +346,8 @@ def _accept(text: str, pos: int, best: str) -> bool:
 
 # "<Title> Season 2", "<Title> (Season 4)", "<Title>'s second season", "<Title> S2"
 _ANCHOR = CaselessPattern(
-    rf"\b(?:season\s+{_NUM}\b|s\d{{1,2}}\b|{_ORD}\s+season\b|final\s+season\b)")
+    rf"\b(?:season\s+{_NUM}\b|s\d{{1,2}}\b|{_ORD}\s+season\b|final\s+season\b|"
+    rf"{_SERIES_NUM})")
 _ANCHOR_PREFIX = re.compile(r"(?:['’]s)?\s*[(:\-–—]?\s*(?:\(\s*)?$")
 
 

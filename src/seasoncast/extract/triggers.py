@@ -18,7 +18,7 @@ from seasoncast.wordscan import CaselessPattern, caseless_copy
 _FILM = (r"(?<![-\w])(?:filming|shooting|production|principal\s+photography|photography|cameras|"
          r"the\s+shoot)")  # not the "production" of "pre-production"
 _START = (r"(?:beg[iau]n|begins|beginning|start(?:s|ed|ing)?|kick(?:s|ed|ing)?\s+off|"
-          r"(?:got|get|gets|getting)\s+underway|underway|commenc(?:e|es|ed|ing)|"
+          r"(?:got|get|gets|getting)\s+under\s?way|underway|commenc(?:e|es|ed|ing)|"
           r"roll(?:s|ed|ing)?|go(?:es)?\s+(?:into|before)|went\s+(?:into|before)|"
           r"(?:enter(?:s|ed|ing)?|entering)|resum(?:e|es|ed|ing))")
 _WRAP = (r"(?:wrap(?:s|ped|ping)?(?:\s+up)?|end(?:s|ed)?|finish(?:es|ed|ing)?|"
@@ -87,11 +87,15 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.DELAY, r"\bdelay(?:s|ed|ing)?\b|\bpostpon(?:e|es|ed|ement|ing)\b|"
      r"\bpush(?:es|ed|ing)?\s+(?:[\w'’]+\s+){0,4}?(?:back|to|into)\b|"
      r"\b(?:moved|bumped|slipped|slips|slid|slip)\s+(?:back\s+)?(?:to|into)\b|\bsetbacks?\b|"
+     r"\bmoved\s+(?:everything|it|things|production|filming|the\s+shoot)\s+back\b|"
      r"\bhalt(?:s|ed)?\b|\bshut\s+down\b|\bpaused\b", 6),
     (Kind.CANCELLATION, r"\bcancel(?:l?ed|s|lation|ling)?\b|\baxe[sd]?\b|\bscrapped\b|"
      r"\bpulled\s+the\s+plug\b|\bwill\s+not\s+(?:return|continue)\s+for\b|"
      r"\bnot\s+(?:be\s+)?renew(?:ed|ing)\b|\bwon['’]t\s+be\s+renewed\b", 8),
-    (Kind.RENEWAL, r"\brenew(?:s|ed|al|ing)?\b|\bgreen[\s-]?l(?:it|ighted|ights?)\b|"
+    (Kind.RENEWAL, r"\brenew(?:s|ed|al|ing)?\b|\bre-?commission(?:s|ed|ing)?\b|"
+     r"\b(?:season|series)\s+(?:was|were|has\s+been|had\s+been)\s+(?:quickly\s+|swiftly\s+)?"
+     r"ordered\b|"
+     r"\bgreen[\s-]?l(?:it|ighted|ights?)\b|"
      r"\b(?:ordered|picked\s+up|commissioned)\s+(?:a\s+|for\s+)?(?:[\w-]+\s+){0,3}?"
      r"(?:season|series|installment)\b|\b(?:season|series)\s+order\b|\bS\d\s+order\b|"
      r"\b(?:season|installment)(?:\s+\d+)?\s+(?:is|was|has\s+been|had\s+been|have\s+been|"
@@ -121,7 +125,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bbows?\b|\bbowed\b|\bresum(?:e|es|ed)\b|\bfollow(?:s|ed|ing)?\s+on\b|\bby\s+storm\b|"
      r"\bstream(?:s|ing)?\s+(?:from|on|in)\s+(?=[A-Z0-9])|\bout\s+now\b|\bgo(?:es)?\s+live\b|"
      r"\bbroadcast(?:s|ed|ing)?\b|\bon\s+air\b|\bonair\b|\b(?:to|will|would|could)\s+air\b|"
-     r"\bair\s+(?:in|on|from|this|next|later)\b",
+     r"\bair\s+(?:in|on|from|this|next|later)\b|"
+     # British: "the first series went out in January", "back on screens for Christmas"
+     r"\b(?:went|goes)\s+out\s+(?=(?:in|on)\s)|\bon\s+(?:our\s+|your\s+)?screens\b",
      3),
 ]
 # weakest of all: "a July date", "a far more specific date: June 2025"
@@ -138,7 +144,7 @@ _PAST_WORDS = {
     "kicked", "finished", "ended", "concluded", "completed", "released", "dated", "locked",
     "unveiled", "revealed", "commenced", "entered", "rolled", "resumed", "halted", "scrapped",
     "moved", "bumped", "slipped", "boarded", "joined", "stopped", "picked", "bowed",
-    "followed", "commissioned", "came", "slid", "paused",
+    "followed", "commissioned", "recommissioned", "came", "slid", "paused",
 }
 
 
