@@ -65,3 +65,15 @@ def test_viewership_hours_and_month_premiere():
     assert v.metric == "hours" and v.value == 1_100_000_000 and v.season == 2
     assert (v.period.start, v.period.end) == (date(2024, 5, 1), date(2024, 5, 28))
     assert v.to_dict()["period"]["precision"] == "days"
+
+
+def test_a_month_that_is_a_given_name_starts_a_name():
+    from datetime import date
+
+    from seasoncast.extract import extract_document
+
+    e = extract_document("Dust Road season 2 news\n\nMarco Diaz and June Okafor are both "
+                         "returning, and May Calamawy joins the cast. Filming began in June "
+                         "2024.\n", published=date(2025, 9, 3))
+    assert {(c.person, c.status.value) for c in e.cast} == {
+        ("Marco Diaz", "returning"), ("June Okafor", "returning"), ("May Calamawy", "new")}

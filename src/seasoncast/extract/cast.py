@@ -166,9 +166,10 @@ def _people(sentence: str, blocked: list[tuple[int, int]], single_ok: set[str]) 
         tokens = [(t.start() + m.start(), t.end() + m.start(), t.group())
                   for t in re.finditer(r"\S+", m.group())]
         run: list[tuple[int, int, str]] = []
-        for tok in tokens + [(0, 0, "")]:
-            ok = tok[2] and tok[2] not in _STOP and not any(
-                a <= tok[0] < b for a, b in blocked)
+        padded = tokens + [(0, 0, "")]
+        for i, tok in enumerate(padded):
+            ok = tok[2] and (tok[2] not in _STOP or _given_name(tok[2], padded[i + 1][2])) \
+                and not any(a <= tok[0] < b for a, b in blocked)
             if ok:
                 run.append(tok)
                 continue
@@ -182,6 +183,15 @@ def _people(sentence: str, blocked: list[tuple[int, int]], single_ok: set[str]) 
                     out.append(_Person(name, start, end))
             run = []
     return out
+
+
+_GIVEN_MONTHS = frozenset({"April", "May", "June", "August"})
+
+
+def _given_name(token: str, following: str) -> bool:
+    """"June Okafor", "May Calamawy": a month that is a given name, before a surname."""
+    return token in _GIVEN_MONTHS and bool(following) and following not in _STOP and \
+        not following[:1].isdigit()
 
 
 def _title_case(sentence: str) -> bool:
