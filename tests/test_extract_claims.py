@@ -312,3 +312,12 @@ def test_a_title_before_a_role_word_and_that_month():
     assert out.titles == ["Dust Road"]
     assert (2, Kind.RENEWAL, Modality.HAPPENED, date(2024, 6, 1), date(2024, 6, 30)) in got
     assert (2, Kind.DELAY, Modality.HAPPENED, None, None) in got
+
+
+def test_an_asked_when_answer_is_about_the_premiere():
+    got, _ = _claims("Dust Road season 2 news\n\nAsked when viewers can expect the new "
+                     "episodes of Dust Road, the showrunner laughed. \"Realistically? Not "
+                     "before 2027.\"\n", published=date(2025, 9, 3))
+    # a year-precision denial spans one year at most: 2026, the year before 2027
+    assert got == {(2, Kind.RELEASE, Modality.DENIED, date(2026, 1, 1), date(2026, 12, 31)),
+                   (2, Kind.RELEASE, Modality.EXPECTED, date(2027, 1, 1), date(2027, 12, 31))}

@@ -126,9 +126,11 @@ def extract_document(
         lambda t, o: TaggedSpan(t.start - o, t.end - o, t.span))
     for i, s in enumerate(sentences):
         triggers = all_triggers[i]
-        if s.question or (s.heading and s.text.rstrip().endswith("?")):
+        if s.question or (s.heading and s.text.rstrip().endswith("?")) or _ASKED.match(s.text):
+            # "Asked when the new episodes will arrive, she laughed." asks like a question
             topic = triggers[-1].kind if triggers else (
-                Kind.RELEASE if re.match(r"\W*(?:Q\W+)?when\b", s.text, re.I)
+                Kind.RELEASE if re.match(r"\W*(?:Q\W+|asked\s+(?:about\s+)?)?when\b", s.text,
+                                         re.I)
                 else None if re.match(r"\W*(?:Q\W+)?(?:why|how|who)\b", s.text, re.I)
                 else topic)  # "Why is it taking so long?" asks about no step
             continue
@@ -209,6 +211,7 @@ def _retense(t: TaggedSpan, modality: Modality, published: date | None) -> Tagge
     return TaggedSpan(t.start, t.end, replace(again[0].span, text=raw))
 
 
+_ASKED = re.compile(r"\W*asked\s+(?:about\s+)?(?:when|whether|if)\b", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
 _ANAPHOR = re.compile(r"\b(?:that|the\s+same|later\s+that)\s+(?P<u>spring|summer|fall|autumn|"
