@@ -16,7 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from seasoncast.datespan import DateSpan, DateSpanError, Precision, TaggedSpan, find_datespans
+from seasoncast.datespan import (
+    MONTHS_LONG,
+    DateSpan,
+    DateSpanError,
+    Precision,
+    TaggedSpan,
+    find_datespans,
+)
 from seasoncast.extract.cast import extract_cast
 from seasoncast.extract.modality import ModalityDecision, decide
 from seasoncast.extract.places import find_location
@@ -212,8 +219,7 @@ def _retense(t: TaggedSpan, modality: Modality, published: date | None) -> Tagge
 
 
 _ASKED = re.compile(r"\W*asked\s+(?:about\s+)?(?:when|whether|if)\b", re.IGNORECASE)
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
+_MONTHS = tuple(m.lower() for m in MONTHS_LONG)
 _ANAPHOR = re.compile(r"\b(?:that|the\s+same|later\s+that)\s+(?P<u>spring|summer|fall|autumn|"
                       r"winter|year|" + "|".join(_MONTHS) + r")\b|\bwithin\s+the\s+year\b",
                       re.IGNORECASE)
@@ -680,6 +686,21 @@ _BARE_SEASON = re.compile(r"^(?:in\s+)?the\s+(?:spring|summer|fall|autumn|winter
 
 
 _LEADING_UNTIL = re.compile(r"(?:(?:until|till|before|not\s+before)\s+)?", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"\b(\w+)\s+(?:the\s+)?['‘\"“]?$")
+_FIRST_WORD = re.compile(r"(\w+)\s")
+
+
+def _introduced_by(sentence: str, tagged: TaggedSpan, words: frozenset[str]) -> bool:
+    """Is the date introduced by one of `words`: the word before it ("dated for March",
+    "until 'late April 2021'", "until the spring") or, as the tagger sometimes takes it
+    into the span, its own first word ("until April")?"""
+    first = _FIRST_WORD.match(tagged.span.text or "")
+    before = _WORD_BEFORE.search(sentence, 0, tagged.start)
+    return any(m is not None and m.group(1).lower() in words for m in (first, before))
+
+
+_TARGET_WORDS = frozenset({"for", "to", "until", "till", "by"})  # "dated for March"
+_END_WORDS = frozenset({"until", "till", "through", "into"})  # "rolling until June"
 
 
 def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, published
@@ -706,10 +727,8 @@ def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, pub
                                                        else None)
         date_future = True if span.start > published else (False if span.end < published
                                                            else None)
-        target = re.compile(r"\b(?:for|to|until|till|by)\s+(?:the\s+)?$", re.I)
-        if trig.past_form and not _YEARLESS.search(span.text or "") and not (
-                target.search(text[:tagged.start])
-                or target.match(" ".join((span.text or "").split()[:1]) + " ")):
+        if trig.past_form and not _YEARLESS.search(span.text or "") and \
+                not _introduced_by(text, tagged, _TARGET_WORDS):
             # "Filming began in May": a yearless date was placed ahead of the article by
             # default, but the verb's tense places it (`_retense` moves it back); "dated
             # for March" is a target, and stays ahead
@@ -773,10 +792,8 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
         span = DateSpan(published, span.end, span.precision, span.text)
     drafts: list[_Draft] = []
     kind = trig.kind
-    if kind is Kind.FILMING_START and tagged is not None and (re.search(
-            r"\b(?:until|till|through|into)\s+(?:the\s+)?['‘\"“]?$",
-            s.text[max(0, tagged.start - 12):tagged.start]) or re.match(
-            r"(?:until|till|through|into)\b", tagged.span.text or "", re.IGNORECASE)):
+    if kind is Kind.FILMING_START and tagged is not None and _introduced_by(
+            s.text, tagged, _END_WORDS):
         kind = Kind.FILMING_WRAP  # "kept cameras rolling until June 2024"
     base = Claim(title=title, season=season, kind=kind, modality=modality, date=span,
                  subject=subject, detail=detail, location=location, quote_span=qs,

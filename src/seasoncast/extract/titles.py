@@ -41,11 +41,11 @@ _SEASON_WORD = r"(?:seasons?|installment|instalment|chapter|outing|series|part)"
 # case so that it can scan a lower-cased copy of the text.
 # "Season 2", "season two", "Season II", "S2", "Seasons 2 and 3"
 # British usage: "series three" is the third season ("two years", "3 episodes" are not)
-_SERIES_NUM = rf"series\s+{_NUM}\b(?!\s*(?:years?|months?|weeks?|days?|episodes?|times|of)\b)"
+_SERIES_NUM = (rf"series\s+(?P<b>{_NUM})\b"
+               r"(?!\s*(?:years?|months?|weeks?|days?|episodes?|times|of)\b)")
 _SEASON_NUM = CaselessPattern(
     rf"\bseasons?\s+(?P<n>{_NUM})\b(?:\s*(?:and|&|,|-|–|to)\s*(?P<n2>{_NUM})\b)?"
-    rf"|\bs(?P<s>\d{{1,2}})(?=\b|e\d)"
-    rf"|\bseries\s+(?P<b>{_NUM})\b(?!\s*(?:years?|months?|weeks?|days?|episodes?|times|of)\b)")
+    rf"|\bs(?P<s>\d{{1,2}})(?=\b|e\d)|\b{_SERIES_NUM}")
 # "the second season", "a fifth and final season", "its third installment", "2nd season"
 _SEASON_ORD = CaselessPattern(rf"\b(?P<o>{_ORD})(?:\s+and\s+(?:a\s+)?(?P<o2>{_ORD}))?"
                               rf"(?:\s+and\s+final)?[\s-]+(?P<w>{_SEASON_WORD})\b")
