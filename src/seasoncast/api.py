@@ -234,14 +234,17 @@ def read_document(doc, store: Store, title_hint: str | None = None,
     lookups = _title_lookups(store)
     index = lookups.index
 
+    def tracked(name: str) -> Title | None:
+        return index.best(name, threshold=88)
+
     def link(name: str | None) -> str | None:
         if not name:
             return None
-        hit = index.best(name, threshold=88)
+        hit = tracked(name)
         return hit.name if hit else name.strip()[:300]
 
     def season_guess(name: str, on: date | None) -> int | None:
-        hit = index.best(name, threshold=88)
+        hit = tracked(name)
         if hit is None:
             return None
         on = on or date.today()
