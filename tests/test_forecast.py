@@ -304,3 +304,51 @@ def test_a_renewal_teaser_does_not_hide_the_trailer_after_wrap():
     assert before.stage == "filming_wrap"  # footage from the renewal is not a stage
     after = season_state(target(wrap, [teaser, trailer]), 1, date(2026, 11, 25))
     assert after.stage == "trailer" and after.stages["trailer"] == date(2026, 11, 20)
+
+
+def ordered(n_titles=60, seed=3, order_to_premiere=400):
+    """First seasons known only by their order (pre-production) and their premiere."""
+    rng = random.Random(seed)
+    data = ReferenceData()
+    for i in range(n_titles):
+        title = f"Order {i}"
+        order = date(2017, 1, 1) + timedelta(days=rng.randrange(0, 2500))
+        premiere = order + timedelta(days=int(order_to_premiere * rng.uniform(0.85, 1.15)))
+        data.seasons.append(Season(title, 1, platform="Netflix", country="US"))
+        data.events += [
+            ev(title, 1, "preproduction", "happened", DateSpan.day(order), order),
+            ev(title, 1, "release", "happened", DateSpan.day(premiere), premiere),
+        ]
+    return data
+
+
+def test_an_order_starts_the_clock_like_a_renewal():
+    from seasoncast.forecast.evidence import season_state
+
+    order = date(2025, 1, 10)
+    commissioned = ev("New", 1, "preproduction", "happened", DateSpan.day(order), order)
+    assert season_state([commissioned], 1, order).stages == {"renewal": order}
+    renewed = ev("New", 1, "renewal", "happened", DateSpan.day(date(2024, 12, 1)),
+                 date(2024, 12, 1))  # reported first, so it stays the anchor
+    assert season_state([renewed, commissioned], 1, order).stages["renewal"] == \
+        date(2024, 12, 1)
+
+    model = PremiereForecaster().fit(ordered(), date(2026, 1, 1))
+    fc = model.predict([commissioned], None, 1, order + timedelta(days=30))
+    assert abs((fc.dist.quantile(0.5) - order).days - 400) <= 25
+    assert fc.drivers[0].startswith("ordered or in pre-production")
+
+
+def test_a_season_known_only_from_chatter_counts_from_its_first_report():
+    model = PremiereForecaster().fit(ordered(), date(2026, 1, 1))
+    first = date(2025, 1, 10)
+    chatter = ev("New", 1, "release", "expected", DateSpan.year(2026), first)
+
+    def median(as_of: date) -> date:
+        return model.predict([chatter], None, 1, as_of).dist.quantile(0.5)
+
+    # half a year more without news brings the premiere closer in time, rather than
+    # keeping it as far away as on the day of the first report
+    later = median(first + timedelta(days=200))
+    assert (later - (first + timedelta(days=200))).days < (median(first) - first).days - 120
+    assert abs((median(first) - first).days - 400) <= 25

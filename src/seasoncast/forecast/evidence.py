@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from seasoncast.datespan import DateSpan, describe
+from seasoncast.datespan import DateSpan
 from seasoncast.model import Event, Kind, Modality
 
 STAGES = ["prev_premiere", "renewal", "filming_start", "filming_wrap", "trailer",
           "window_announced"]
 STAGE_WORDS = {
     "prev_premiere": "previous season premiered",
-    "renewal": "renewed",
+    "renewal": "renewed or ordered",
     "filming_start": "filming started",
     "filming_wrap": "filming wrapped",
     "trailer": "first teaser or trailer out",
@@ -48,6 +48,7 @@ class SeasonState:
     rumours: list[Event] = field(default_factory=list)
     delays: list[Event] = field(default_factory=list)
     footage: list[tuple[date, Event]] = field(default_factory=list)  # teasers, trailers
+    first_reported: date | None = None  # the first report of this season, of any kind
 
     @property
     def date_passed_unreported(self) -> DateSpan | None:
@@ -110,6 +111,8 @@ def season_state(events: list[Event], season: int, as_of: date) -> SeasonState:
         st.stage_events["prev_premiere"] = first
     for e in sorted(own, key=lambda e: e.known_on):
         _read(st, e)
+    if own:
+        st.first_reported = min(e.known_on for e in own)
     # footage released before cameras rolled (a renewal teaser) or a teaser during the
     # shoot (a script-reading clip) says nothing about post-production: the stage is the
     # first footage that does
@@ -136,9 +139,11 @@ def _read(st: SeasonState, e: Event) -> None:
         elif m in (Modality.ANNOUNCED, Modality.HAPPENED):
             st.slate_listed.append((span, e))
     elif m is Modality.HAPPENED:
-        stage = {Kind.RENEWAL: "renewal", Kind.FILMING_START: "filming_start",
-                 Kind.FILMING_WRAP: "filming_wrap", Kind.TRAILER: "trailer",
-                 Kind.TEASER: "trailer"}.get(k)
+        # a first season's order (or a later season's writers' room) starts the clock
+        # as a renewal does; a renewal reported earlier still counts first
+        stage = {Kind.RENEWAL: "renewal", Kind.PREPRODUCTION: "renewal",
+                 Kind.FILMING_START: "filming_start", Kind.FILMING_WRAP: "filming_wrap",
+                 Kind.TRAILER: "trailer", Kind.TEASER: "trailer"}.get(k)
         if stage is None:
             return
         when = _mid(span) if span else e.known_on
@@ -184,12 +189,3 @@ def _read_release(st: SeasonState, e: Event) -> None:
         st.rumours.append(e)
     elif m is Modality.EXPECTED and st.reported_release is None:
         pass  # the writer's own guess is not evidence
-
-
-def stage_sentence(st: SeasonState) -> str | None:
-    stage = st.stage
-    if stage is None:
-        return None
-    e = st.stage_events.get(stage)
-    when = describe(e.date) if e is not None and e.date else st.stages[stage].isoformat()
-    return f"{STAGE_WORDS[stage]} {when}"

@@ -426,16 +426,21 @@ class PremiereForecaster:
             stage = reached[-1] if reached else None
             anchor = st.stages.get(stage) if stage else None
         if stage is None or anchor is None:
-            # nothing but chatter so far: count from when the season was first reported
+            # nothing but chatter so far: count from when the season was first reported,
+            # since it was (at least) planned by then. Counting from `as_of` kept such a
+            # forecast a year away however long the season had been in the news.
             stage = "renewal" if "renewal" in self.stage_models else next(
                 iter(self.stage_models), None)
-            anchor = as_of
-            drivers.append("no production milestone reported yet")
+            anchor = st.first_reported or as_of
+            drivers.append("no production milestone reported yet; counting from the first "
+                           f"report of this season ({anchor})")
         elif not drivers:
             ev = st.stage_events.get(stage)
             when = describe(ev.date) if ev is not None and ev.date else anchor.isoformat()
             src = ev.source_url if ev is not None else ""
-            drivers.append(f"{STAGE_WORDS[stage]} {when}" + (f" ({_domain(src)})" if src else ""))
+            words = "ordered or in pre-production" if ev is not None and \
+                ev.kind is Kind.PREPRODUCTION else STAGE_WORDS[stage]
+            drivers.append(f"{words} {when}" + (f" ({_domain(src)})" if src else ""))
         if stage is None:
             return DayDistribution.uniform(as_of, as_of, as_of + timedelta(days=730)), \
                 drivers, None
