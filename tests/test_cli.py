@@ -100,6 +100,18 @@ def test_check_and_report(env, tmp_path):
     assert j["status"] == "post_production" and j["tldr"]
 
 
+
+def test_the_explainer_wraps_long_reasons_instead_of_cutting_them(env):
+    # an 80-column terminal: every reason of the forecast must be there in full
+    narrow = dict(env, COLUMNS="80")
+    shown = " ".join(run(narrow, "report", "AOUAD", "-s", "2", "--as-of", "2026-11-24")
+                     .stdout.split())
+    fc = json.loads(run(env, "forecast", "AOUAD", "-s", "2", "--as-of", "2026-11-24",
+                        "--json").stdout)
+    assert any(len(d) > 80 for d in fc["drivers"])
+    for driver in fc["drivers"]:
+        assert " ".join(driver.split()) in shown
+
 def test_data_validate_passes_on_bundled_data(env):
     assert "ok:" in run(env, "data", "validate").stderr
 

@@ -73,7 +73,7 @@ def report(
             raise UserError(f"{output}: {e.strerror}") from None
         err.print(f"wrote {output}")
     elif fmt == "md":
-        out.print(Markdown(text))
+        out.print(Markdown(text), soft_wrap=False)  # soft wrap would crop list items
     else:
         out.file.write(text + ("\n" if not text.endswith("\n") else ""))
 
@@ -86,6 +86,6 @@ def demo(as_of: str = typer.Option(None, "--as-of")) -> None:
     store = open_store()
     day = parse_day(as_of) or api.today()
     s = api.resolve_season(store, DEMO_TITLE, DEMO_SEASON)
-    out.print(Markdown(render_markdown(build_report(store, s, day))))
+    out.print(Markdown(render_markdown(build_report(store, s, day))), soft_wrap=False)
     out.rule("Other tracked seasons")
     titles(all_seasons=False, as_of=as_of, json_out=False)
