@@ -91,6 +91,13 @@ def test_slate_absence_lowers_that_year(model):
     denied = [ev("Target", 1, "slate_listing", "denied", DateSpan.year(2026), date(2026, 3, 5))]
     fc = model.predict(target(wrap, denied), None, 1, date(2026, 3, 10))
     assert fc.dist.p_by_year()["2026"] < base.dist.p_by_year()["2026"]
+    # a second outlet reporting the same absence is one piece of evidence, said once
+    again = [*denied, ev("Target", 1, "slate_listing", "denied", DateSpan.year(2026),
+                         date(2026, 3, 6))]
+    twice = model.predict(target(wrap, again), None, 1, date(2026, 3, 10))
+    assert twice.dist.p_by_year() == fc.dist.p_by_year()
+    said = [d for d in twice.drivers if d.startswith("absent from")]
+    assert len(said) == 1 and "2 reports" in said[0]
 
 
 def test_released_season_collapses(model):

@@ -501,11 +501,16 @@ class PremiereForecaster:
             if span.end >= as_of:
                 yield keep_in(span, rates["slate_listed"]), \
                     f"listed in an official line-up for {describe(span)}"
-        for span, e in st.slate_denied:
+        absences: dict[tuple[date, date], list[Event]] = {}
+        for span, e in st.slate_denied:  # several outlets reporting one absence count once
             if span.end >= as_of:
-                yield cap_in(span, rates["slate_denied"]), \
-                    f"absent from the official line-up for {describe(span)}" + (
-                        f" ({e.note})" if e.note else "")
+                absences.setdefault((span.start, span.end), []).append(e)
+        for reports in absences.values():
+            span, e = reports[0].date, reports[0]
+            more = f"; {len(reports)} reports" if len(reports) > 1 else ""
+            yield cap_in(span, rates["slate_denied"]), \
+                f"absent from the official line-up for {describe(span)}" + (
+                    f" ({e.note}{more})" if e.note else f" ({more[2:]})" if more else "")
         for span, _e in st.release_denied:
             if span.end >= as_of:
                 yield cap_in(span, rates["release_denied"]), \
