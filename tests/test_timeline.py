@@ -4,7 +4,7 @@ from datetime import date
 
 from seasoncast.datespan import DateSpan
 from seasoncast.model import Event, Kind, Modality, Status, Tier
-from seasoncast.timeline import reconcile_timeline
+from seasoncast.timeline import leading_report, reconcile_timeline
 
 TIERS = {"https://netflix.example/": Tier.OFFICIAL, "https://trade.example/": Tier.TRADE,
          "https://fans.example/": Tier.FAN}
@@ -49,6 +49,16 @@ def test_plans_superseded_and_conflicts_visible():
     assert tl.status is Status.POST_PRODUCTION
     assert tl.status_reason.kind is Kind.FILMING_WRAP
 
+
+
+def test_the_status_names_the_leading_report_not_the_latest():
+    # a fan site repeats its February 18 a week after the trade's February 19
+    late = ev("filming_wrap", "happened", DateSpan.day(date(2026, 2, 18)), date(2026, 2, 28),
+              "https://fans.example/wrap-18-again")
+    tl = reconcile_timeline("Show", 2, [*EVENTS, late], date(2026, 3, 1), tier_of)
+    assert tl.status_reason.source_url == "https://trade.example/wrap-19"
+    assert leading_report(late, [*EVENTS, late], tier_of).source_url == \
+        "https://trade.example/wrap-19"
 
 def test_status_follows_the_as_of_day():
     assert reconcile_timeline("Show", 2, EVENTS, date(2023, 1, 1), tier_of).status is \

@@ -16,7 +16,7 @@ from seasoncast.errors import NotFound
 from seasoncast.model import Event, Season, Status, Title
 from seasoncast.reference import SNAPSHOT, load_bundled, retired_fingerprints
 from seasoncast.store import ImportResult, Store
-from seasoncast.timeline import Timeline, derive_status, reconcile_timeline
+from seasoncast.timeline import Timeline, derive_status, leading_report, reconcile_timeline
 from seasoncast.titles import TitleIndex, split_title_and_season
 
 if TYPE_CHECKING:
@@ -100,6 +100,7 @@ def tracked_seasons(store: Store, as_of: date | None = None, *,
             continue
         if not evs:
             continue
+        reason = leading_report(reason, evs)
         premiere = reason.date.start if status is Status.RELEASED and reason and reason.date \
             else None
         out.append(TrackedSeason(s, status, reason, premiere))

@@ -138,7 +138,26 @@ def reconcile_timeline(title: str, season: int, events: Iterable[Event], as_of: 
     _mark_superseded(entries)
     entries.sort(key=_sort_key)
     status, reason = derive_status(known, as_of)
-    return Timeline(title, season, as_of, entries, status, reason)
+    return Timeline(title, season, as_of, entries, status, _leading(reason, entries))
+
+
+def leading_report(reason: Event | None, events: Iterable[Event],
+                   tier_of: TierOf = default_tier) -> Event | None:
+    """The report the timeline leads with for the milestone `reason` reports: the status
+    names the latest report, which may be a worse-sourced one in conflict with the lead
+    (a wrap on February 18 from one outlet, February 19 in the timeline)."""
+    if reason is None:
+        return None
+    group = [e for e in events if _group_key(e) == _group_key(reason)]
+    return _leading(reason, _entries_for_group(group, tier_of))
+
+
+def _leading(reason: Event | None, entries: list[TimelineEntry]) -> Event | None:
+    for entry in entries:
+        if reason is entry.lead or any(reason is e for e in
+                                       (*entry.corroborating, *entry.conflicting)):
+            return entry.lead
+    return reason
 
 
 def _entries_for_group(group: list[Event], tier_of: TierOf) -> list[TimelineEntry]:

@@ -93,11 +93,7 @@ def status_sentence(r: Report) -> str:
              Status.FILMING: "is filming", Status.POST_PRODUCTION: "is in post-production",
              Status.SCHEDULED: "has an official premiere date",
              Status.CANCELLED: "has been cancelled"}[tl.status]
-    reason = tl.status_reason
-    if reason is not None:  # name the timeline's leading report of that milestone
-        lead = next((e.lead for e in tl.current if e.kind is reason.kind
-                     and e.modality is reason.modality), None)
-        reason = lead or reason
+    reason = tl.status_reason  # the timeline's leading report of that milestone
     tail = ""
     if reason is not None:
         what = reason.kind.value.replace("_", " ")
