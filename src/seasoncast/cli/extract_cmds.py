@@ -47,8 +47,9 @@ def extract_command(
     url: str | None = typer.Option(None, "--url", help="where the article came from"),
     as_json: bool = typer.Option(False, "--json", help="print the JSON document"),
 ) -> None:
-    """Extract dated claims, cast and viewership from one article (shows are recognised
-    by name among the bundled data's titles, and by how the article names seasons)."""
+    """Extract dated claims, cast and viewership from one article.
+
+    Shows are known by their names (the bundled titles) and by "season 2"-like phrases."""
     from seasoncast.extract import extract_document
     from seasoncast.reference import bundled_titles
 
