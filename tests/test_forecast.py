@@ -359,3 +359,15 @@ def test_a_season_known_only_from_chatter_counts_from_its_first_report():
     later = median(first + timedelta(days=200))
     assert (later - (first + timedelta(days=200))).days < (median(first) - first).days - 120
     assert abs((median(first) - first).days - 400) <= 25
+
+
+def test_a_final_season_is_cancelled_only_until_it_premieres(model):
+    wrap = date(2025, 10, 1)
+    final = ev("Target", 1, "cancellation", "announced", DateSpan.day(date(2025, 11, 1)),
+               date(2025, 11, 1))
+    fc = model.predict(target(wrap, [final]), None, 1, date(2025, 12, 1))
+    assert fc.cancelled and fc.dist.quantile(0.5) is None and fc.dist.tail == 1.0
+    aired = ev("Target", 1, "release", "happened", DateSpan.day(date(2026, 3, 1)),
+               date(2026, 3, 1))
+    after = model.predict(target(wrap, [final, aired]), None, 1, date(2026, 3, 2))
+    assert not after.cancelled and after.released == date(2026, 3, 1)

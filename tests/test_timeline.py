@@ -60,6 +60,18 @@ def test_the_status_names_the_leading_report_not_the_latest():
     assert leading_report(late, [*EVENTS, late], tier_of).source_url == \
         "https://trade.example/wrap-19"
 
+
+def test_a_final_season_that_premiered_is_released_not_cancelled():
+    final = [*EVENTS, ev("cancellation", "announced", DateSpan.day(date(2026, 3, 2)),
+                         date(2026, 3, 2), "https://netflix.example/final-season")]
+    assert reconcile_timeline("Show", 2, final, date(2026, 3, 3), tier_of).status is \
+        Status.CANCELLED
+    aired = [*final, ev("release", "happened", DateSpan.day(date(2027, 3, 5)),
+                        date(2027, 3, 5), "https://netflix.example/premiere")]
+    assert reconcile_timeline("Show", 2, aired, date(2027, 3, 6), tier_of).status is \
+        Status.RELEASED
+
+
 def test_status_follows_the_as_of_day():
     assert reconcile_timeline("Show", 2, EVENTS, date(2023, 1, 1), tier_of).status is \
         Status.ANNOUNCED

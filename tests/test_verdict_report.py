@@ -167,3 +167,22 @@ def test_what_would_change_says_when_a_fact_would_not_move_the_median(store):
     median = fc.dist.quantile(0.5)
     assert any(f"the median would stay at {median:%B} {median.day}" in x for x in lines)
     assert not any("move 0 days" in x for x in lines)
+
+
+def test_a_cancelled_season_gets_no_premiere_forecast(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    ended = ("Zombie School,2,cancellation,announced,2026-01-11,2026-01-11,day,2026-01-11,"
+             "https://netflix.example/ended,\n")
+    store = make_store(tmp_path, BASE + ended)
+    r = build_report(store, store.season("Zombie School", 2), AS_OF)
+    fc = r.forecast.to_dict()
+    assert fc["status"] == "cancelled" and fc["quantiles"]["p50"] is None
+    assert fc["p_by_year"]["2026"] == 0.0 and fc["p_by_year"]["2027"] == 0.0
+    assert "no premiere is expected" in fc["drivers"][0]
+    assert any("No premiere is expected" in s for s in r.tldr)
+    assert not any("puts the premiere" in s for s in r.tldr) and not r.what_would_change
+    md = render_markdown(r)
+    assert "No premiere expected" in md and "Median" not in md
+    assert "No premiere expected" in render_html(r)
+    v = check_claim(store, "Zombie School S2 drops December 2026", AS_OF)
+    assert v.verdict == "contradicted" and v.probability == 0.0

@@ -233,6 +233,11 @@ def infer_precision(start: date, end: date) -> Precision:
 MONTHS_LONG = [calendar.month_name[i] for i in range(1, 13)]
 
 
+def describe_day(d: date | None) -> str:
+    """A forecast's day in words; None is a quantile past the forecast's horizon."""
+    return describe(DateSpan.day(d)) if d else "beyond the horizon"
+
+
 def describe(span: DateSpan) -> str:
     """Human words for a span ("mid-February 2026", "2027", "Q3 2025")."""
     s, e, p = span.start, span.end, span.precision

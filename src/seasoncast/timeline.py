@@ -247,10 +247,11 @@ def derive_status(events: Iterable[Event], as_of: date) -> tuple[Status, Event |
                 and (not started or e.date is None or e.date.start <= as_of)]
         return max(hits, key=lambda e: e.known_on, default=None)
 
-    if ev := latest(Kind.CANCELLATION, Modality.HAPPENED, Modality.ANNOUNCED):
-        return Status.CANCELLED, ev
+    # a season that premiered is out, even when its show was then ended with it
     if ev := latest(Kind.RELEASE, Modality.HAPPENED):
         return Status.RELEASED, ev
+    if ev := latest(Kind.CANCELLATION, Modality.HAPPENED, Modality.ANNOUNCED):
+        return Status.CANCELLED, ev
     official = [e for e in known if e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
                 and e.date is not None and e.date.precision.value in ("day", "days")
                 and e.date.end >= as_of]

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from seasoncast import api
 from seasoncast.cli import emit_json, err, open_store, out, parse_day
-from seasoncast.datespan import DateSpan, describe
+from seasoncast.datespan import describe_day
 from seasoncast.errors import UserError
 
 
@@ -19,9 +19,6 @@ def register(app: typer.Typer) -> None:
     app.command("forecast")(forecast)
     app.command("backtest")(backtest)
 
-
-def _day(d) -> str:
-    return describe(DateSpan.day(d)) if d else "beyond the horizon"
 
 
 def forecast(
@@ -40,12 +37,17 @@ def forecast(
     out.print(f"[bold]{s.title} — season {s.number}[/bold]  (as of {fc.as_of})")
     out.print(f"status: [bold]{fc.status.value.replace('_', ' ')}[/bold]")
     if fc.released:
-        out.print(f"premiered {_day(fc.released)}")
+        out.print(f"premiered {describe_day(fc.released)}")
+        return
+    if fc.cancelled:
+        out.print("no premiere expected")
+        for d in fc.drivers:
+            out.print(f"  • {d}", highlight=False)
         return
     q = fc.dist.quantiles()
-    out.print(f"median premiere: [bold]{_day(q['p50'])}[/bold]")
-    out.print(f"50% interval: {_day(q['p25'])} – {_day(q['p75'])}")
-    out.print(f"80% interval: {_day(q['p10'])} – {_day(q['p90'])}")
+    out.print(f"median premiere: [bold]{describe_day(q['p50'])}[/bold]")
+    out.print(f"50% interval: {describe_day(q['p25'])} – {describe_day(q['p75'])}")
+    out.print(f"80% interval: {describe_day(q['p10'])} – {describe_day(q['p90'])}")
     table = Table(title="probability of premiering in", title_justify="left")
     years = fc.dist.p_by_year()
     for y in years:

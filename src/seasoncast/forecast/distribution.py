@@ -45,6 +45,11 @@ class DayDistribution:
         return cls(start, pmf, 0.0)
 
     @classmethod
+    def never(cls, start: date, horizon: int = HORIZON_DAYS) -> DayDistribution:
+        """No premiere within the horizon (a cancelled season): every quantile is None."""
+        return cls(start, np.zeros(horizon), 1.0)
+
+    @classmethod
     def uniform(cls, start: date, first: date, last: date,
                 horizon: int = HORIZON_DAYS) -> DayDistribution:
         pmf = np.zeros(horizon)

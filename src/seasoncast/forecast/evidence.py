@@ -35,7 +35,7 @@ class SeasonState:
     season: int
     as_of: date
     released: date | None = None
-    cancelled: bool = False
+    cancellation: Event | None = None  # the report that the season will not be made
     stages: dict[str, date] = field(default_factory=dict)
     stage_events: dict[str, Event] = field(default_factory=dict)
     planned: dict[str, tuple[DateSpan, Event]] = field(default_factory=dict)
@@ -49,6 +49,11 @@ class SeasonState:
     delays: list[Event] = field(default_factory=list)
     footage: list[tuple[date, Event]] = field(default_factory=list)  # teasers, trailers
     first_reported: date | None = None  # the first report of this season, of any kind
+
+    @property
+    def cancelled(self) -> bool:
+        """Cancelled and not premiered (a final season that aired is not cancelled)."""
+        return self.cancellation is not None and self.released is None
 
     @property
     def date_passed_unreported(self) -> DateSpan | None:
@@ -128,7 +133,7 @@ def season_state(events: list[Event], season: int, as_of: date) -> SeasonState:
 def _read(st: SeasonState, e: Event) -> None:
     k, m, span = e.kind, e.modality, e.date
     if k is Kind.CANCELLATION and m in (Modality.HAPPENED, Modality.ANNOUNCED):
-        st.cancelled = True
+        st.cancellation = e
     elif k is Kind.RELEASE:
         _read_release(st, e)
     elif k is Kind.DELAY:

@@ -270,6 +270,11 @@ class Forecast:
             "model": self.model,
         }
 
+    @property
+    def cancelled(self) -> bool:
+        """No premiere expected: the distribution holds nothing within the horizon."""
+        return self.status is Status.CANCELLED and self.released is None
+
     def interval(self, level: float) -> tuple[date | None, date | None]:
         lo = (1 - level) / 2
         return self.dist.quantile(lo), self.dist.quantile(1 - lo)
@@ -369,6 +374,10 @@ class PremiereForecaster:
                             DayDistribution.point(min(as_of, st.released), st.released),
                             [f"premiered {describe(DateSpan.day(st.released))}"], self.name,
                             "released")
+        if st.cancelled:
+            return Forecast(title, number, as_of, Status.CANCELLED, None,
+                            DayDistribution.never(as_of), [_cancelled_words(st)], self.name,
+                            None, st.group)
         info = season_info(season, self.aliases.get(title))
         effect = self.title_effect(events, number, as_of, info)
         base, drivers, stage = self._base(st, info, as_of, effect)
@@ -523,6 +532,14 @@ class PremiereForecaster:
             span, e = st.official_date
             yield keep_in(span, rates["official_date"]), \
                 f"official premiere date {describe(span)} (announced {e.known_on})"
+
+
+def _cancelled_words(st: SeasonState) -> str:
+    e = st.cancellation
+    when = describe(e.date) if e is not None and e.date else "earlier"
+    src = f" ({_domain(e.source_url)})" if e is not None and e.source_url else ""
+    return (f"cancelled {when}{src}: no premiere is expected unless the decision is "
+            "reversed")
 
 
 def _median_shift(a: DayDistribution, b: DayDistribution) -> float:

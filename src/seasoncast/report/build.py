@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from seasoncast.datespan import DateSpan, describe
+from seasoncast.datespan import DateSpan, describe, describe_day
 from seasoncast.forecast.model import Forecast
 from seasoncast.model import CastCredit, CastStatus, Event, Kind, Modality, Season, Status
 from seasoncast.timeline import Timeline, TimelineEntry, default_tier
@@ -77,9 +77,6 @@ def domain(url: str) -> str:
     return host.removeprefix("www.") if host else url.split(":", 1)[0]
 
 
-def _day(d: date | None) -> str:
-    return describe(DateSpan.day(d)) if d else "more than eight years from now"
-
 
 # -- the sentences -----------------------------------------------------------------
 
@@ -87,7 +84,7 @@ def _day(d: date | None) -> str:
 def status_sentence(r: Report) -> str:
     tl, name = r.timeline, r.heading
     if tl.status is Status.RELEASED and r.forecast.released:
-        return f"{name} premiered on {_day(r.forecast.released)}."
+        return f"{name} premiered on {describe_day(r.forecast.released)}."
     words = {Status.ANNOUNCED: "has been announced but not yet filmed",
              Status.PREPRODUCTION: "is in pre-production",
              Status.FILMING: "is filming", Status.POST_PRODUCTION: "is in post-production",
@@ -101,7 +98,7 @@ def status_sentence(r: Report) -> str:
         verb = {"filming wrap": "filming wrapped", "filming start": "filming began",
                 "renewal": "renewed", "release": "premiere set for", "trailer":
                 "trailer out", "casting": "casting announced", "preproduction":
-                "pre-production began", "cancellation": "cancelled"}.get(what, what)
+                "pre-production began", "cancellation": "announced"}.get(what, what)
         tail = f": {verb} {when} ({domain(reason.source_url)})"
     plan = _current_plan(tl, Kind.FILMING_WRAP) if tl.status is Status.FILMING else None
     extra = f"; the wrap is planned for {describe(plan.lead.date)}" if plan else ""
@@ -129,12 +126,15 @@ def forecast_sentence(r: Report) -> str | None:
     fc = r.forecast
     if fc.released:
         return None
+    if fc.cancelled:
+        return "No premiere is expected unless the decision is reversed."
     lo, hi = fc.interval(0.8)
     years = fc.dist.p_by_year()
     best = max(years, key=years.get)
     where = "later than " + str(int(list(years)[-2])) if best == "later" else f"in {best}"
+    median = describe_day(fc.dist.quantile(0.5))
     return (f"seasoncast puts the premiere {where} with {years[best]:.0%} probability "
-            f"(median {_day(fc.dist.quantile(0.5))}; 80% between {_day(lo)} and {_day(hi)}).")
+            f"(median {median}; 80% between {describe_day(lo)} and {describe_day(hi)}).")
 
 
 def rumour_sentence(r: Report) -> str | None:
@@ -254,6 +254,8 @@ def _sources(events: list[Event]) -> list[dict]:
 def what_would_change(model, events: list[Event], season: Season, as_of: date,
                       fc: Forecast) -> list[str]:
     """Re-run the forecast with one hypothetical new fact each and say what moves."""
+    if fc.cancelled:
+        return []
     base = fc.dist.quantile(0.5)
     out = []
     url = "hypothetical:"
@@ -275,9 +277,9 @@ def what_would_change(model, events: list[Event], season: Season, as_of: date,
             shift = (m - base).days
             direction = "earlier" if shift < 0 else "later"
             days = "1 day" if abs(shift) == 1 else f"{abs(shift)} days"
-            out.append(f"If {words}, the median would stay at {_day(m)}." if shift == 0 else
+            out.append(f"If {words}, the median would stay at {describe_day(m)}." if shift == 0 else
                        f"If {words}, the median would move {days} {direction}, "
-                       f"to {_day(m)}.")
+                       f"to {describe_day(m)}.")
     window_q = model.rates.get("official_date")
     if window_q and not any(e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
                             and e.date and e.date.precision.value == "day" for e in own):

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from seasoncast.datespan import DateSpan, describe
+from seasoncast.datespan import describe, describe_day
 from seasoncast.report.build import Report, domain
-
-
-def _day(d: date | None) -> str:
-    return describe(DateSpan.day(d)) if d else "beyond the horizon"
 
 
 def _pct(p: float) -> str:
@@ -32,7 +27,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("seasoncast.report", "templates"),
                       autoescape=select_autoescape(["html"]), trim_blocks=True,
                       lstrip_blocks=True)
-    env.globals.update(day=_day, pct=_pct, span=describe, domain=domain, number=_number)
+    env.globals.update(day=describe_day, pct=_pct, span=describe, domain=domain, number=_number)
     return env
 
 
@@ -68,12 +63,15 @@ def render_markdown(report: Report) -> str:
     lines += [" ".join(_md(s) for s in r.tldr), ""]
     lines += ["## Forecast", ""]
     if fc.released:
-        lines += [f"Premiered on {_day(fc.released)}.", ""]
+        lines += [f"Premiered on {describe_day(fc.released)}.", ""]
+    elif fc.cancelled:
+        lines += ["No premiere expected: the season was cancelled.", "", "Why:", ""]
+        lines += [f"- {_md(d)}" for d in fc.drivers] + [""]
     else:
         q = fc.dist.quantiles()
-        lines += [f"- Median: **{_day(q['p50'])}**",
-                  f"- 50% interval: {_day(q['p25'])} – {_day(q['p75'])}",
-                  f"- 80% interval: {_day(q['p10'])} – {_day(q['p90'])}", ""]
+        lines += [f"- Median: **{describe_day(q['p50'])}**",
+                  f"- 50% interval: {describe_day(q['p25'])} – {describe_day(q['p75'])}",
+                  f"- 80% interval: {describe_day(q['p10'])} – {describe_day(q['p90'])}", ""]
         years = fc.dist.p_by_year()
         lines += ["| " + " | ".join(years) + " |", "|" + "---:|" * len(years),
                   "| " + " | ".join(_pct(p) for p in years.values()) + " |", ""]

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from seasoncast import api
-from seasoncast.datespan import DateSpan, describe
+from seasoncast.datespan import describe, describe_day
 from seasoncast.errors import NotFound, UserError
 from seasoncast.model import Status
 from seasoncast.web import feeds
@@ -66,9 +66,6 @@ class ArticleIn(BaseModel):
     published: date | None = Field(None, description="the article's date (YYYY-MM-DD)")
 
 
-def _day(d: date | None) -> str:
-    return describe(DateSpan.day(d)) if d else "beyond the horizon"
-
 
 def _href(url) -> bool:
     """Only web links become hrefs (no javascript:, data:, file: …)."""
@@ -87,7 +84,7 @@ def _tier(value) -> str:
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("seasoncast.web", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(day=_day, span=describe,
+    env.globals.update(day=describe_day, span=describe,
                        pct=lambda p: f"{p:.0%}" if p >= 0.005 or p == 0 else "<1%",
                        status_label=lambda s: str(s).replace("_", " "),
                        statuses=STATUSES, href=_href, tier=_tier)

@@ -14,14 +14,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from seasoncast.datespan import DateSpan, Precision, describe
+from seasoncast.datespan import Precision, describe_day
 from seasoncast.model import Kind, Modality, Season
 
 ATOM = "http://www.w3.org/2005/Atom"
 
-
-def _day(d: date | None) -> str:
-    return describe(DateSpan.day(d)) if d else "beyond the horizon"
 
 
 @dataclass(frozen=True)
@@ -44,20 +41,20 @@ def premiere_of(site, season: Season) -> Premiere:
     status = fc.status.value.replace("_", " ")
     if fc.released:
         return Premiere(season, slug, fc.released, True,
-                        f"Premiered on {_day(fc.released)}.", status)
+                        f"Premiered on {describe_day(fc.released)}.", status)
     tl = site.timeline(season)
     for e in reversed(tl.current):
         d = e.lead.date
         if e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED and d is not None \
                 and d.precision is Precision.DAY:
             return Premiere(season, slug, d.start, True,
-                            f"Officially announced premiere: {_day(d.start)}.\n"
+                            f"Officially announced premiere: {describe_day(d.start)}.\n"
                             f"Source: {e.lead.source_url}", status)
     median = fc.dist.quantile(0.5)
     lo, hi = fc.interval(0.8)
     years = fc.dist.p_by_year()
-    lines = [f"Forecast median premiere: {_day(median)} (not confirmed).",
-             f"80% interval: {_day(lo)} – {_day(hi)}.",
+    lines = [f"Forecast median premiere: {describe_day(median)} (not confirmed).",
+             f"80% interval: {describe_day(lo)} – {describe_day(hi)}.",
              "Chance by year: " + ", ".join(f"{y}: {p:.0%}" for y, p in years.items()) + ".",
              f"Status: {status}."]
     lines += [f"- {d}" for d in fc.drivers[:6]]
