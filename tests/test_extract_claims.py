@@ -321,3 +321,19 @@ def test_an_asked_when_answer_is_about_the_premiere():
     # a year-precision denial spans one year at most: 2026, the year before 2027
     assert got == {(2, Kind.RELEASE, Modality.DENIED, date(2026, 1, 1), date(2026, 12, 31)),
                    (2, Kind.RELEASE, Modality.EXPECTED, date(2027, 1, 1), date(2027, 12, 31))}
+
+
+def test_the_crew_finishing_is_the_wrap_not_a_second_start():
+    text = ("Ridgeline season 2 production update\n\nFilming on the second season of "
+            "Ridgeline started in Vancouver in May, and the crew finished on October 30, "
+            "according to the showrunner.\n")
+    got, _ = _claims(text, published=date(2025, 11, 10))
+    assert got == {(2, Kind.FILMING_START, Modality.HAPPENED, date(2025, 5, 1),
+                    date(2025, 5, 31)),
+                   (2, Kind.FILMING_WRAP, Modality.HAPPENED, date(2025, 10, 30),
+                    date(2025, 10, 30))}
+    # finishing the script is not the end of the shoot
+    script = ("Ridgeline season 2 news\n\nThe crew finished the script in March, and "
+              "filming of Ridgeline season 2 began on June 2.\n")
+    kinds = {k for _, k, *_ in _claims(script, published=date(2025, 11, 10))[0]}
+    assert Kind.FILMING_WRAP not in kinds

@@ -51,7 +51,10 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"(?:to|will|would|could|should|must|['’]ll)\s+wrap\b|"
      r"(?<=\band\s)(?:was\s+|is\s+)?(?:concluded|wrapped|finished|ended|completed|wraps|"
      r"concludes)\b|"
-     r"finish\s+line|end\s+of\s+(?:filming|production|shooting))", 5),
+     r"finish\s+line|end\s+of\s+(?:filming|production|shooting)|"
+     # "the crew finished on October 30": the crew's work is the shoot
+     r"(?:cast\s+and\s+)?crew\s+(?:has\s+|have\s+|had\s+)?(?:finished|wrapped|concluded|"
+     r"completed)\b(?!\s+(?:work\s+on\s+)?(?:the\s+)?(?:script|pre-?production|prep)))", 5),
     (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+[\w'’]+){{0,2}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
      r"(?:is\s+)?set\s+to\s+(?:run|continue|last)|goes\s+on)\s+(?:until|till|through|into)\b", 7),
     (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
