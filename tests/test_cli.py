@@ -112,6 +112,18 @@ def test_the_explainer_wraps_long_reasons_instead_of_cutting_them(env):
     for driver in fc["drivers"]:
         assert " ".join(driver.split()) in shown
 
+
+def test_extract_numbers_an_unnumbered_season_from_the_bundled_data(env, tmp_path):
+    # no season number anywhere: the bundled data's next season after the last premiere
+    path = tmp_path / "a.txt"
+    path.write_text("Alien: Earth is coming back\n\nThe new episodes of Alien: Earth are on "
+                    "the way. Filming began in London on June 2, 2026, the studio said.\n",
+                    encoding="utf-8")
+    doc = json.loads(run(env, "extract", str(path), "--published", "2026-06-20",
+                         "--json").stdout)
+    assert {(c["title"], c["season"], c["kind"]) for c in doc["claims"]} == \
+        {("Alien: Earth", 2, "filming_start")}
+
 def test_data_validate_passes_on_bundled_data(env):
     assert "ok:" in run(env, "data", "validate").stderr
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -238,6 +238,29 @@ def bundled_titles(root: Path = BUNDLED) -> list[Title]:
     return [Title(n, tuple(sorted(data.aliases.get(n, ()))),
                   first[n].platform if n in first else None,
                   first[n].country if n in first else None) for n in names]
+
+
+def bundled_season_guess(root: Path = BUNDLED) -> Callable[[str, date | None], int | None]:
+    """`season_guess` for `extract_document` from the bundled data, as `ingest` makes one
+    from the store: an article that never numbers the season ("the final season of
+    Outer Banks") means the first bundled season after the last one to premiere."""
+    from seasoncast.timeline import season_in_the_news
+
+    data = load_bundled(root)
+    numbers: dict[str, set[int]] = defaultdict(set)
+    events: dict[str, list[Event]] = defaultdict(list)
+    for s in data.seasons:
+        numbers[s.title.casefold()].add(s.number)
+    for e in data.events:
+        numbers[e.title.casefold()].add(e.season)
+        events[e.title.casefold()].append(e)
+
+    def guess(title: str, on: date | None) -> int | None:
+        key = title.casefold()
+        if key not in numbers:
+            return None
+        return season_in_the_news(numbers[key], events[key], on or date.today())
+    return guess
 
 
 def retired_fingerprints(root: Path = BUNDLED) -> set[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -171,10 +171,10 @@ def _read_article(path: Path) -> str:
     return raw
 
 
-def _run(text: str, gold: dict, name: str, known_titles=()) -> Report:
+def _run(text: str, gold: dict, name: str, known_titles=(), season_guess=None) -> Report:
     published = date.fromisoformat(gold["published"]) if gold.get("published") else None
     pred = extract_document(text, published=published, title_hint=gold.get("title_hint"),
-                            known_titles=known_titles)
+                            known_titles=known_titles, season_guess=season_guess)
     return score_document(pred.to_dict(), gold, name)
 
 
@@ -190,9 +190,11 @@ def find_seed_dir(gold_dir: Path) -> Path | None:
 
 
 def evaluate(gold_dir: str | Path, seed_dir: str | Path | None = None,
-             known_titles: Sequence[Title] | KnownTitles = ()) -> dict:
+             known_titles: Sequence[Title] | KnownTitles = (),
+             season_guess: Callable[[str, date | None], int | None] | None = None) -> dict:
     """Score every annotated article in `gold_dir` (and the seed, when available), read
-    as `seasoncast extract` reads them when given the same `known_titles`."""
+    as `seasoncast extract` reads them when given the same `known_titles` and
+    `season_guess`."""
     gold_dir = Path(gold_dir)
     known_titles = KnownTitles.of(known_titles)
     dev = Report()
@@ -205,7 +207,7 @@ def evaluate(gold_dir: str | Path, seed_dir: str | Path | None = None,
         if article is None:
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        dev.add(_run(_read_article(article), gold, article.name, known_titles))
+        dev.add(_run(_read_article(article), gold, article.name, known_titles, season_guess))
     result = {"dev": dev.to_dict(), "n_documents": len(dev.documents)}
     seed_gold = gold_dir / "seed.gold.json"
     seeds = Path(seed_dir) if seed_dir else find_seed_dir(gold_dir)
@@ -213,14 +215,15 @@ def evaluate(gold_dir: str | Path, seed_dir: str | Path | None = None,
         files = sorted(p for p in seeds.iterdir() if p.suffix in _TEXT_SUFFIXES)
         if files:
             gold = json.loads(seed_gold.read_text(encoding="utf-8"))
-            rep = _run(_read_article(files[0]), gold, files[0].name, known_titles)
+            rep = _run(_read_article(files[0]), gold, files[0].name, known_titles,
+                       season_guess)
             seed = rep.to_dict()
             gclaims = gold["claims"]
             dated = [g for g in gclaims if g["date"] and g["season"] == max(
                 c["season"] or 0 for c in gclaims)]
             pred = extract_document(_read_article(files[0]), published=date.fromisoformat(
                 gold["published"]) if gold.get("published") else None,
-                known_titles=known_titles).to_dict()
+                known_titles=known_titles, season_guess=season_guess).to_dict()
             seed["dated_production_claims"] = {
                 "gold": len(dated),
                 "found": len(_match(pred["claims"], dated, _claim_match))}
