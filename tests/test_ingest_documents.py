@@ -89,6 +89,14 @@ def test_html_main_text_title_and_date():
     assert out.title.startswith("Tidewater")
 
 
+
+def test_bold_text_stays_in_its_sentence_on_a_short_page():
+    page = ("<html><body><p>Filming of Ridgeline season 2 will wrap in <b>June 2026</b>, "
+            "the studio said in a statement.</p></body></html>")
+    lines = html_to_text(page).text.split("\n")
+    assert "Filming of Ridgeline season 2 will wrap in June 2026, the studio said in a " \
+           "statement." in lines
+
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>TV news</title>
 <item><title>Tidewater Season 3 wraps</title><link>{base}/one</link>
 <description>&lt;p&gt;Tidewater Season 3 wrapped filming in May 2025.&lt;/p&gt;</description>

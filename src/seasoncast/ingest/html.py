@@ -54,10 +54,34 @@ def _trafilatura(raw: str) -> str | None:
     try:
         import trafilatura
 
-        return trafilatura.extract(raw, include_comments=False, include_tables=True,
+        text = trafilatura.extract(raw, include_comments=False, include_tables=True,
                                    favor_recall=True, deduplicate=False)
     except Exception:  # noqa: BLE001 - a broken page must not stop ingestion
         return None
+    return _rejoin_inline(text) if text else text
+
+
+# On a page with little text trafilatura falls back to a line per element, so bold text
+# inside a sentence ("wrap in <b>June 2026</b>, the studio said") lands on a line of its
+# own and the sentence splitter loses the date. A line that cannot start a sentence, or
+# one after a line that cannot end one, continues the line before.
+_OPEN_END = re.compile(r"\b(?:in|on|at|by|for|of|to|from|until|till|since|the|a|an|and|or"
+                       r"|with|between|around|before|after|during|into)$", re.I)
+_CONTINUES = re.compile(r"^(?:[,;:)\]]|[a-z])")
+
+
+def _rejoin_inline(text: str) -> str:
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1].rstrip()
+        if prev and line.strip() and (_CONTINUES.match(line.lstrip()) or
+                                      _OPEN_END.search(prev)):
+            sep = "" if re.match(r"[,;:.)\]]", line.lstrip()) else " "
+            out[-1] = prev + sep + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _htmldate(raw: str) -> date | None:
