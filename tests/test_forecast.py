@@ -200,6 +200,18 @@ def test_pit_map_corrects_overconfidence():
     assert g(np.array([0.1]))[0] > 0.3
 
 
+
+def test_pit_map_reaches_the_far_tail():
+    # one forecast in ten missed by far more than its tail allowed (a shelved season):
+    # the calibrated 95th percentile must lie beyond where those outcomes fell
+    pits = [i / 900 * 0.99 for i in range(900)] + [0.99999] * 100
+    g = PitMap.fit(pits, shrink=0)
+    assert g(np.array([0.9999]))[0] < 0.95
+    again = PitMap.from_dict(g.to_dict())
+    assert again(np.array([0.9999]))[0] == g(np.array([0.9999]))[0]
+    old = PitMap.from_dict({"knots": list(np.linspace(0, 1, 41)), "n": 5})  # older files
+    assert old(np.array([0.3]))[0] == pytest.approx(0.3)
+
 def test_pit_map_spreads_a_jump_instead_of_piling_it_at_the_middle():
     # 200 forecasts that put 90% on an official date that held: their PIT is anywhere in
     # the CDF's jump on that day, so they say nothing against a spread-out forecast
