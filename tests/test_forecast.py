@@ -22,22 +22,27 @@ def ev(title, n, kind, modality, span, known_on):
     return Event(title, n, Kind(kind), Modality(modality), span, known_on, URL + title, None)
 
 
-def synthetic(n_titles=80, seed=1, wrap_to_premiere=200):
-    """Titles whose premiere comes ~`wrap_to_premiere` days after the wrap."""
+def generated(prefix: str, n_titles: int, seed: int, events_of) -> ReferenceData:
+    """First seasons of made-up Netflix titles, each with `events_of(title, rng)`."""
     rng = random.Random(seed)
     data = ReferenceData()
     for i in range(n_titles):
-        title = f"Show {i}"
+        title = f"{prefix} {i}"
+        data.seasons.append(Season(title, 1, platform="Netflix", country="US"))
+        data.events += events_of(title, rng)
+    return data
+
+
+def synthetic(n_titles=80, seed=1, wrap_to_premiere=200):
+    """Titles whose premiere comes ~`wrap_to_premiere` days after the wrap."""
+    def events_of(title, rng):
         start = date(2017, 1, 1) + timedelta(days=rng.randrange(0, 2500))
         wrap = start + timedelta(days=rng.randrange(90, 150))
         premiere = wrap + timedelta(days=int(wrap_to_premiere * rng.uniform(0.85, 1.15)))
-        data.seasons.append(Season(title, 1, platform="Netflix", country="US"))
-        data.events += [
-            ev(title, 1, "filming_start", "happened", DateSpan.day(start), start),
-            ev(title, 1, "filming_wrap", "happened", DateSpan.day(wrap), wrap),
-            ev(title, 1, "release", "happened", DateSpan.day(premiere), premiere),
-        ]
-    return data
+        return [ev(title, 1, "filming_start", "happened", DateSpan.day(start), start),
+                ev(title, 1, "filming_wrap", "happened", DateSpan.day(wrap), wrap),
+                ev(title, 1, "release", "happened", DateSpan.day(premiere), premiere)]
+    return generated("Show", n_titles, seed, events_of)
 
 
 @pytest.fixture(scope="module")
@@ -327,18 +332,12 @@ def test_a_renewal_teaser_does_not_hide_the_trailer_after_wrap():
 
 def ordered(n_titles=60, seed=3, order_to_premiere=400):
     """First seasons known only by their order (pre-production) and their premiere."""
-    rng = random.Random(seed)
-    data = ReferenceData()
-    for i in range(n_titles):
-        title = f"Order {i}"
+    def events_of(title, rng):
         order = date(2017, 1, 1) + timedelta(days=rng.randrange(0, 2500))
         premiere = order + timedelta(days=int(order_to_premiere * rng.uniform(0.85, 1.15)))
-        data.seasons.append(Season(title, 1, platform="Netflix", country="US"))
-        data.events += [
-            ev(title, 1, "preproduction", "happened", DateSpan.day(order), order),
-            ev(title, 1, "release", "happened", DateSpan.day(premiere), premiere),
-        ]
-    return data
+        return [ev(title, 1, "preproduction", "happened", DateSpan.day(order), order),
+                ev(title, 1, "release", "happened", DateSpan.day(premiere), premiere)]
+    return generated("Order", n_titles, seed, events_of)
 
 
 def test_an_order_starts_the_clock_like_a_renewal():

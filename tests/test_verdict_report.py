@@ -109,12 +109,17 @@ def test_every_format_renders(store, title, n):
     assert data["forecast"]["title"] == title and data["tldr"]
 
 
-def test_untrusted_text_is_escaped(tmp_path, monkeypatch):
+def report_with(tmp_path, monkeypatch, extra_rows: str):
+    """The Zombie School 2 explainer on AS_OF, with `extra_rows` added to BASE."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    hostile = ("Zombie School,2,slate_listing,denied,2026-01-01,2026-12-31,year,2026-01-09,"
-               "https://news.example/x,<script>alert(1)</script>\n")
-    store = make_store(tmp_path, BASE + hostile)
-    r = build_report(store, store.season("Zombie School", 2), AS_OF)
+    store = make_store(tmp_path, BASE + extra_rows)
+    return store, build_report(store, store.season("Zombie School", 2), AS_OF)
+
+
+def test_untrusted_text_is_escaped(tmp_path, monkeypatch):
+    _, r = report_with(tmp_path, monkeypatch, (
+        "Zombie School,2,slate_listing,denied,2026-01-01,2026-12-31,year,2026-01-09,"
+        "https://news.example/x,<script>alert(1)</script>\n"))
     page = render_html(r)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert "<script>" not in render_markdown(r)
@@ -170,11 +175,9 @@ def test_what_would_change_says_when_a_fact_would_not_move_the_median(store):
 
 
 def test_a_cancelled_season_gets_no_premiere_forecast(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    ended = ("Zombie School,2,cancellation,announced,2026-01-11,2026-01-11,day,2026-01-11,"
-             "https://netflix.example/ended,\n")
-    store = make_store(tmp_path, BASE + ended)
-    r = build_report(store, store.season("Zombie School", 2), AS_OF)
+    store, r = report_with(tmp_path, monkeypatch, (
+        "Zombie School,2,cancellation,announced,2026-01-11,2026-01-11,day,2026-01-11,"
+        "https://netflix.example/ended,\n"))
     fc = r.forecast.to_dict()
     assert fc["status"] == "cancelled" and fc["quantiles"]["p50"] is None
     assert fc["p_by_year"]["2026"] == 0.0 and fc["p_by_year"]["2027"] == 0.0
