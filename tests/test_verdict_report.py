@@ -8,6 +8,7 @@ import pytest
 from seasoncast.errors import NotFound, UserError
 from seasoncast.reference import read_pair
 from seasoncast.report import build_report, render_html, render_markdown
+from seasoncast.report.build import article_label
 from seasoncast.store import Store
 from seasoncast.verdict import check_claim
 from tests.test_forecast import synthetic
@@ -189,3 +190,18 @@ def test_a_cancelled_season_gets_no_premiere_forecast(tmp_path, monkeypatch):
     assert "No premiere expected" in render_html(r)
     v = check_claim(store, "Zombie School S2 drops December 2026", AS_OF)
     assert v.verdict == "contradicted" and v.probability == 0.0
+
+
+def test_sources_are_told_apart_by_the_words_of_their_address(tmp_path, monkeypatch):
+    assert article_label("https://www.gamesradar.com/severance-season-2-wraps-filming/") \
+        == "severance season 2 wraps filming"
+    assert article_label("https://news.example/tv/dune-returning-for-season-2-50224733.php") \
+        == "dune returning for season 2"
+    assert article_label("https://www.netflix.com/tudum/top10") is None
+    assert article_label("https://x.example/2024/05/12/") is None
+    _, r = report_with(tmp_path, monkeypatch, (
+        "Zombie School,2,trailer,happened,2026-01-10,2026-01-10,day,2026-01-10,"
+        "https://news.example/zombie-school-2-teaser-%3Cb%3Ebold%3C-b%3E-here,\n"))
+    assert "zombie school 2 teaser" in render_markdown(r)
+    page = render_html(r)
+    assert "zombie school 2 teaser &lt;b&gt;bold&lt; b&gt; here" in page

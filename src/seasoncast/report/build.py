@@ -7,9 +7,10 @@ removing a fact removes its sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from seasoncast.datespan import DateSpan, describe, describe_day
 from seasoncast.forecast.model import Forecast
@@ -239,6 +240,26 @@ def viewing_rows(store, title: str, as_of: date) -> list[dict]:
     return rows
 
 
+# what ends an address without saying anything: a file type, an id, a date
+_SLUG_NOISE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$|[-_][a-z]?\d{5,}(?:_\d+)?$|"
+                         r"[-_](?:19|20)\d\d(?:[-_]\d\d?){0,2}$|[-_]\d\d?[-_](?:19|20)\d\d$",
+                         re.I)
+
+
+def article_label(url: str, limit: int = 90) -> str | None:
+    """Words from an article's address ("severance season 2 wraps filming"), so that
+    several articles from one site can be told apart where only addresses are known."""
+    path = urlsplit(url).path if url.startswith(("http://", "https://")) else ""
+    for segment in reversed([p for p in unquote(path).split("/") if p]):
+        stem = segment
+        while (shorter := _SLUG_NOISE.sub("", stem)) != stem:  # ".html" then "-126030"
+            stem = shorter
+        words = re.sub(r"[-_+]+", " ", stem).strip()
+        if len(words.split()) >= 3 and not words.replace(" ", "").isdigit():
+            return words if len(words) <= limit else words[:limit - 1].rstrip() + "…"
+    return None
+
+
 def _sources(events: list[Event]) -> list[dict]:
     seen: dict[str, dict] = {}
     for e in sorted(events, key=lambda e: e.known_on):
@@ -246,6 +267,7 @@ def _sources(events: list[Event]) -> list[dict]:
             seen[e.source_url]["claims"] += 1
             continue
         seen[e.source_url] = {"url": e.source_url, "domain": domain(e.source_url),
+                              "label": article_label(e.source_url),
                               "known_on": e.known_on.isoformat(),
                               "tier": default_tier(e.source_url).label, "claims": 1}
     return sorted(seen.values(), key=lambda s: s["known_on"], reverse=True)

@@ -129,6 +129,7 @@ def render_markdown(report: Report) -> str:
         lines.append("")
     lines += ["## Sources", ""]
     for i, s in enumerate(r.sources, 1):
-        lines.append(f"{i}. [{s['domain']}]({s['url']}) — {s['tier']}, first cited "
+        label = f": {_md(s['label'])}" if s.get("label") else ""
+        lines.append(f"{i}. [{s['domain']}]({s['url']}){label} — {s['tier']}, first cited "
                      f"{s['known_on']}")
     return "\n".join(lines) + "\n"
