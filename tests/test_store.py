@@ -129,3 +129,20 @@ def test_rows_dropped_from_the_bundled_data_leave_the_store(store, tmp_path):
     assert store.sync_bundled(new) == 0  # without the list, a user's row is kept
     assert store.sync_bundled(new, retired={fp}) == 1
     assert "Zombie Shool" not in {title.name for title in store.titles()}
+
+
+def test_bundled_import_and_clean_up_are_one_transaction(store, tmp_path, monkeypatch):
+    seasons = "title,season,platform,country,genres,vfx_heavy,episodes,notes\n"
+    extra = "Night Ferry,1,renewal,happened,2024-03-01,2024-03-01,day,2024-03-01,https://x.example/n,\n"
+    new = _bundle(tmp_path, "new", seasons, EVENTS + extra)
+    before = store.counts()
+
+    def broken(*_args):
+        raise RuntimeError("disk full")
+    monkeypatch.setattr(store, "_sync", broken)
+    with pytest.raises(RuntimeError):
+        store.import_bundled(new)
+    assert store.counts() == before  # the import was rolled back with the clean-up
+    monkeypatch.undo()
+    result = store.import_bundled(new)
+    assert result.events_added >= 1 and "Night Ferry" in {t.name for t in store.titles()}

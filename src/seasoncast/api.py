@@ -6,7 +6,7 @@ HTTP stay in `seasoncast.cli` and `seasoncast.web`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,11 +32,10 @@ def init_store(store: Store) -> ImportResult:
     from seasoncast.views.bundle import load_bundled_views
 
     data = load_bundled()
-    result = store.import_reference(data, origin="bundled")
-    removed = store.sync_bundled(data, retired_fingerprints())
+    result = store.import_bundled(data, retired_fingerprints())
     load_bundled_views(store)
     store.set_meta("bundled_snapshot", SNAPSHOT.isoformat())
-    return replace(result, events_removed=removed)
+    return result
 
 
 def resolve_title(store: Store, query: str) -> Title:

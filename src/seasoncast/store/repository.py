@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
@@ -70,52 +70,56 @@ class Store:
         """Add what is new in `data`; rows already present are left as they are.
         `origin` marks the new rows: "bundled" for the data shipped with seasoncast."""
         with self.engine.begin() as c:
-            title_ids = {name: id_ for id_, name in c.execute(select(t.titles.c.id,
-                                                                     t.titles.c.name))}
-            titles_added = 0
-            merged = data.merged_seasons()
-            names = {s.title for s in merged.values()} | {e.title for e in data.events}
-            for name in sorted(names - title_ids.keys()):
-                first = next((s for s in merged.values() if s.title == name), None)
-                title_ids[name] = c.execute(insert(t.titles).values(
-                    name=name, platform=first.platform if first else None,
-                    country=first.country if first else None,
-                    genres=";".join(first.genres) if first else None,
-                )).inserted_primary_key[0]
-                titles_added += 1
-            self._add_aliases(c, title_ids, data.aliases)
-            season_ids = {(tid, n): sid for sid, tid, n in c.execute(
-                select(t.seasons.c.id, t.seasons.c.title_id, t.seasons.c.number))}
-            seasons_added = 0
-            keys = set(merged) | {(e.title, e.season) for e in data.events}
-            for title, number in sorted(keys):
-                tid = title_ids[title]
-                s = merged.get((title, number))
-                values = _season_values(s) if s else {}
-                if (tid, number) in season_ids:
-                    if values:  # fill fields left empty before, never overwrite
-                        self._fill_season(c, season_ids[(tid, number)], values)
-                    continue
-                season_ids[(tid, number)] = c.execute(insert(t.seasons).values(
-                    title_id=tid, number=number, **values)).inserted_primary_key[0]
-                seasons_added += 1
-            existing = set(c.scalars(select(t.events.c.fingerprint)))
-            rows = []
-            unchanged = 0
-            for i, ev in enumerate(data.events):
-                fp = event_fingerprint(ev)
-                if fp in existing:
-                    unchanged += 1
-                else:
-                    existing.add(fp)
-                    rows.append(_event_values(ev, fp, season_ids[(title_ids[ev.title],
-                                                                   ev.season)], origin))
-                if progress and (i + 1) % 500 == 0:
-                    progress(500)
-            for start in range(0, len(rows), 1000):
-                c.execute(insert(t.events), rows[start:start + 1000])
-            if progress:
-                progress(len(data.events) % 500)
+            return self._import(c, data, progress, origin)
+
+    def _import(self, c: Connection, data: ReferenceData, progress: Progress | None,
+                origin: str) -> ImportResult:
+        title_ids = {name: id_ for id_, name in c.execute(select(t.titles.c.id,
+                                                                 t.titles.c.name))}
+        titles_added = 0
+        merged = data.merged_seasons()
+        names = {s.title for s in merged.values()} | {e.title for e in data.events}
+        for name in sorted(names - title_ids.keys()):
+            first = next((s for s in merged.values() if s.title == name), None)
+            title_ids[name] = c.execute(insert(t.titles).values(
+                name=name, platform=first.platform if first else None,
+                country=first.country if first else None,
+                genres=";".join(first.genres) if first else None,
+            )).inserted_primary_key[0]
+            titles_added += 1
+        self._add_aliases(c, title_ids, data.aliases)
+        season_ids = {(tid, n): sid for sid, tid, n in c.execute(
+            select(t.seasons.c.id, t.seasons.c.title_id, t.seasons.c.number))}
+        seasons_added = 0
+        keys = set(merged) | {(e.title, e.season) for e in data.events}
+        for title, number in sorted(keys):
+            tid = title_ids[title]
+            s = merged.get((title, number))
+            values = _season_values(s) if s else {}
+            if (tid, number) in season_ids:
+                if values:  # fill fields left empty before, never overwrite
+                    self._fill_season(c, season_ids[(tid, number)], values)
+                continue
+            season_ids[(tid, number)] = c.execute(insert(t.seasons).values(
+                title_id=tid, number=number, **values)).inserted_primary_key[0]
+            seasons_added += 1
+        existing = set(c.scalars(select(t.events.c.fingerprint)))
+        rows = []
+        unchanged = 0
+        for i, ev in enumerate(data.events):
+            fp = event_fingerprint(ev)
+            if fp in existing:
+                unchanged += 1
+            else:
+                existing.add(fp)
+                rows.append(_event_values(ev, fp, season_ids[(title_ids[ev.title],
+                                                               ev.season)], origin))
+            if progress and (i + 1) % 500 == 0:
+                progress(500)
+        for start in range(0, len(rows), 1000):
+            c.execute(insert(t.events), rows[start:start + 1000])
+        if progress:
+            progress(len(data.events) % 500)
         return ImportResult(titles_added, seasons_added, len(rows), unchanged)
 
     def sync_bundled(self, data: ReferenceData, retired: set[str] = frozenset()) -> int:
@@ -126,21 +130,32 @@ class Store:
         Stores written before bundled rows were marked have them as "reference": those
         still bundled are marked now, and `retired` names the fingerprints of rows that
         were dropped before then."""
+        with self.engine.begin() as c:
+            return self._sync(c, data, retired)
+
+    def import_bundled(self, data: ReferenceData, retired: set[str] = frozenset()
+                       ) -> ImportResult:
+        """`import_reference` of the bundled data and `sync_bundled`, in one transaction:
+        a failure leaves the store as it was."""
+        with self.engine.begin() as c:
+            result = self._import(c, data, None, "bundled")
+            return replace(result, events_removed=self._sync(c, data, retired))
+
+    def _sync(self, c: Connection, data: ReferenceData, retired: set[str]) -> int:
         current = {event_fingerprint(ev) for ev in data.events}
         seasons = {(s.title, s.number) for s in data.seasons}
         ev = t.events
-        with self.engine.begin() as c:
-            rows = c.execute(select(ev.c.id, ev.c.fingerprint, ev.c.origin, ev.c.season_id)
-                             .where(ev.c.origin.in_(("bundled", "reference")))).all()
-            mark = [r.id for r in rows if r.origin == "reference" and r.fingerprint in current]
-            gone = [r for r in rows if r.fingerprint not in current and (
-                r.origin == "bundled" or r.fingerprint in retired)]
-            for start in range(0, len(mark), 500):
-                c.execute(update(ev).where(ev.c.id.in_(mark[start:start + 500]))
-                          .values(origin="bundled"))
-            for start in range(0, len(gone), 500):
-                c.execute(ev.delete().where(ev.c.id.in_([r.id for r in gone[start:start + 500]])))
-            self._drop_emptied(c, {r.season_id for r in gone}, seasons)
+        rows = c.execute(select(ev.c.id, ev.c.fingerprint, ev.c.origin, ev.c.season_id)
+                         .where(ev.c.origin.in_(("bundled", "reference")))).all()
+        mark = [r.id for r in rows if r.origin == "reference" and r.fingerprint in current]
+        gone = [r for r in rows if r.fingerprint not in current and (
+            r.origin == "bundled" or r.fingerprint in retired)]
+        for start in range(0, len(mark), 500):
+            c.execute(update(ev).where(ev.c.id.in_(mark[start:start + 500]))
+                      .values(origin="bundled"))
+        for start in range(0, len(gone), 500):
+            c.execute(ev.delete().where(ev.c.id.in_([r.id for r in gone[start:start + 500]])))
+        self._drop_emptied(c, {r.season_id for r in gone}, seasons)
         return len(gone)
 
     @staticmethod
