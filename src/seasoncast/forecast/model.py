@@ -442,7 +442,7 @@ class PremiereForecaster:
                 iter(self.stage_models), None)
             anchor = st.first_reported or as_of
             drivers.append("no production milestone reported yet; counting from the first "
-                           f"report of this season ({anchor})")
+                           f"report of this season ({describe(DateSpan.day(anchor))})")
         elif not drivers:
             ev = st.stage_events.get(stage)
             when = describe(ev.date) if ev is not None and ev.date else anchor.isoformat()
