@@ -227,10 +227,10 @@ def load_bundled(root: Path = BUNDLED) -> ReferenceData:
     return unify_title_case(data)
 
 
-def bundled_titles(root: Path = BUNDLED) -> list[Title]:
+def bundled_titles(root: Path = BUNDLED, data: ReferenceData | None = None) -> list[Title]:
     """Every title of the bundled data with its aliases: the shows `seasoncast extract`
     knows by name without a store (`seasoncast ingest` uses the store's titles)."""
-    data = load_bundled(root)
+    data = data or load_bundled(root)
     first = {}
     for s in data.seasons:
         first.setdefault(s.title, s)
@@ -240,13 +240,14 @@ def bundled_titles(root: Path = BUNDLED) -> list[Title]:
                   first[n].country if n in first else None) for n in names]
 
 
-def bundled_season_guess(root: Path = BUNDLED) -> Callable[[str, date | None], int | None]:
+def bundled_season_guess(root: Path = BUNDLED, data: ReferenceData | None = None
+                         ) -> Callable[[str, date | None], int | None]:
     """`season_guess` for `extract_document` from the bundled data, as `ingest` makes one
     from the store: an article that never numbers the season ("the final season of
     Outer Banks") means the first bundled season after the last one to premiere."""
     from seasoncast.timeline import season_in_the_news
 
-    data = load_bundled(root)
+    data = data or load_bundled(root)
     numbers: dict[str, set[int]] = defaultdict(set)
     events: dict[str, list[Event]] = defaultdict(list)
     for s in data.seasons:

@@ -51,7 +51,7 @@ def extract_command(
 
     Shows are known by their names (the bundled titles) and by "season 2"-like phrases."""
     from seasoncast.extract import extract_document
-    from seasoncast.reference import bundled_season_guess, bundled_titles
+    from seasoncast.reference import bundled_season_guess, bundled_titles, load_bundled
 
     pub = None
     if published:
@@ -60,9 +60,10 @@ def extract_command(
         except ValueError:
             _fail(f"--published must be YYYY-MM-DD, got {published!r}")
     text, found = read_document(file)
+    bundled = load_bundled()
     result = extract_document(text, published=pub or found, title_hint=title, url=url,
-                              known_titles=bundled_titles(),
-                              season_guess=bundled_season_guess())
+                              known_titles=bundled_titles(data=bundled),
+                              season_guess=bundled_season_guess(data=bundled))
     doc = result.to_dict()
     if as_json:
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
@@ -106,10 +107,11 @@ def eval_extract_command(
 
     if not gold_dir.is_dir():
         _fail(f"{gold_dir} is not a directory")
-    from seasoncast.reference import bundled_season_guess, bundled_titles
+    from seasoncast.reference import bundled_season_guess, bundled_titles, load_bundled
 
-    result = evaluate(gold_dir, seeds, known_titles=bundled_titles(),
-                      season_guess=bundled_season_guess())
+    bundled = load_bundled()
+    result = evaluate(gold_dir, seeds, known_titles=bundled_titles(data=bundled),
+                      season_guess=bundled_season_guess(data=bundled))
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
     else:
