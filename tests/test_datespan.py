@@ -144,6 +144,9 @@ def test_describe_reads_naturally():
     assert describe(DateSpan.part_of_month(2026, 2, "mid")) == "mid-February 2026"
     assert describe(DateSpan.year(2027)) == "2027"
     assert describe(DateSpan.quarter(2025, 3)) == "Q3 2025"
+    across = DateSpan.days(date(2025, 12, 29), date(2026, 1, 4))
+    assert describe(across) == "December 29, 2025 to January 4, 2026"
+    assert parse_datespan(describe(across), REF).same_dates(across)
 
 
 def test_invalid_spans_are_refused():

@@ -337,3 +337,20 @@ def test_the_crew_finishing_is_the_wrap_not_a_second_start():
               "filming of Ridgeline season 2 began on June 2.\n")
     kinds = {k for _, k, *_ in _claims(script, published=date(2025, 11, 10))[0]}
     assert Kind.FILMING_WRAP not in kinds
+
+
+def test_a_shoot_from_one_day_to_another_gives_its_start_and_its_wrap():
+    text = ("Ridgeline production notes\n\nFilming on the second season of Ridgeline ran "
+            "from October 15 to December 3, 2024, in Vancouver.\n\nProduction on Ridgeline "
+            "season 3 took place from June 2, 2025 to October 30, 2025.\n\nCameras rolled on "
+            "Ridgeline season 4 between March and July 2026.\n")
+    got, _ = _claims(text, published=date(2026, 9, 1))
+    day = {(n, k, s) for n, k, _m, s, e in got if s == e}
+    assert {(2, Kind.FILMING_START, date(2024, 10, 15)),
+            (2, Kind.FILMING_WRAP, date(2024, 12, 3)),
+            (3, Kind.FILMING_START, date(2025, 6, 2)),
+            (3, Kind.FILMING_WRAP, date(2025, 10, 30))} <= day
+    assert not any(k is Kind.RELEASE for _n, k, *_ in got)  # "ran from" is not an airing
+    # a run of months is dated by its first month, as the tagger dates such runs
+    assert (4, Kind.FILMING_START, Modality.HAPPENED, date(2026, 3, 1), date(2026, 3, 31)) \
+        in got

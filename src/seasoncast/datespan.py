@@ -249,7 +249,8 @@ def describe(span: DateSpan) -> str:
         if s.year == e.year:
             return f"{MONTHS_LONG[s.month - 1]} {s.day} to {MONTHS_LONG[e.month - 1]} {e.day}, " \
                    f"{s.year}"
-        return f"{s.isoformat()} to {e.isoformat()}"
+        return f"{MONTHS_LONG[s.month - 1]} {s.day}, {s.year} to " \
+               f"{MONTHS_LONG[e.month - 1]} {e.day}, {e.year}"
     if p is Precision.PART_OF_MONTH:
         part = "early" if s.day == 1 else "mid" if s.day == 11 else "late"
         sep = "-" if part == "mid" else " "
@@ -370,6 +371,19 @@ RULES = _Rules()
 def _iso_range(m, ref, prefer):
     start = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
     end = date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+    return DateSpan(start, end, infer_precision(start, end))
+
+
+# "October 15, 2024 to January 9, 2025": a range with both years named
+@RULES.add(rf"\b{_MON}\s+{_DAY},?\s+(?P<y1>(?:19|20)\d\d)\s*(?:-|–|—|to|through|until)\s*"
+           r"(?P<mon2>january|february|march|april|may|june|july|august|september|october|"
+           r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+"
+           rf"{_DAY2},?\s+{_YEAR}\b")
+def _dated_range(m, ref, prefer):
+    start = date(int(m["y1"]), _MONTH_ALIASES[m["mon"].lower()], int(m["day"]))
+    end = date(int(m["year"]), _MONTH_ALIASES[m["mon2"].lower()], int(m["day2"]))
+    if not start < end:
+        return None
     return DateSpan(start, end, infer_precision(start, end))
 
 

@@ -701,6 +701,10 @@ def _introduced_by(sentence: str, tagged: TaggedSpan, words: frozenset[str]) -> 
 
 _TARGET_WORDS = frozenset({"for", "to", "until", "till", "by"})  # "dated for March"
 _END_WORDS = frozenset({"until", "till", "through", "into"})  # "rolling until June"
+_RUN_WORDS = frozenset({"from", "between"})  # "filmed from January 5 to April 20"
+_MONTH_WORD = r"(?:" + "|".join(m[:3] for m in MONTHS_LONG) + r")[a-z]*\.?"
+_DAY_TO_DAY = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b.*\b{_MONTH_WORD}\s+\d{{1,2}}\b",
+                         re.IGNORECASE)
 
 
 def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, published
@@ -811,6 +815,16 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
         positive = Modality.ANNOUNCED if re.search(r"\bconfirm|\bannounc|\bofficial",
                                                   s.text, re.I) else Modality.EXPECTED
         drafts.append(_Draft(replace(base, modality=positive), True, explicit, index))
+        return drafts
+    if (kind is Kind.FILMING_START and span is not None and span.width_days >= 7
+            and _DAY_TO_DAY.search(span.text or "") and _introduced_by(s.text, tagged,
+                                                                    _RUN_WORDS)):
+        # "cameras rolled from January 5 to April 20": the first day is the start, the
+        # last the wrap
+        first, last = DateSpan.day(span.start, span.text), DateSpan.day(span.end, span.text)
+        drafts.append(_Draft(replace(base, date=first), dec.explicit, explicit, index))
+        drafts.append(_Draft(replace(base, kind=Kind.FILMING_WRAP, date=last), dec.explicit,
+                             explicit, index))
         return drafts
     drafts.append(_Draft(base, dec.explicit, explicit, index))
     if trig.kind is Kind.DELAY and span is not None:

@@ -60,6 +60,11 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
     (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
      rf"(?:\s+[\w'’]+){{0,4}}?\s+(?:to\s+)?{_START}\b", 6),
+    # "filming took place from June 2 to October 30": a run, read as its start (and, for
+    # a range of days, its wrap: see the pipeline)
+    (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
+     r"(?:\s+[\w'’]+){0,4}?\s+(?:took\s+place|ran|lasted|was\s+held|went\s+on)\s+"
+     r"(?=(?:from|between)\b)", 8),
     (Kind.FILMING_START, rf"\b{_FILM}(?:\s+[\w'’]+){{0,6}}?\s+(?:target(?:s|ed|ing)?|"
      r"aim(?:s|ed|ing)?|planned|scheduled|slated|set\s+(?:for|to))\b", 4),
     (Kind.FILMING_START, r"\b(?:(?:has|have|had|was|were|been|is|are|be)\s+)(?:being\s+|"
