@@ -244,13 +244,7 @@ def describe(span: DateSpan) -> str:
     if p is Precision.DAY:
         return f"{MONTHS_LONG[s.month - 1]} {s.day}, {s.year}"
     if p is Precision.DAYS:
-        if s.month == e.month and s.year == e.year:
-            return f"{MONTHS_LONG[s.month - 1]} {s.day}–{e.day}, {s.year}"
-        if s.year == e.year:
-            return f"{MONTHS_LONG[s.month - 1]} {s.day} to {MONTHS_LONG[e.month - 1]} {e.day}, " \
-                   f"{s.year}"
-        return f"{MONTHS_LONG[s.month - 1]} {s.day}, {s.year} to " \
-               f"{MONTHS_LONG[e.month - 1]} {e.day}, {e.year}"
+        return _day_range_words(s, e)
     if p is Precision.PART_OF_MONTH:
         part = "early" if s.day == 1 else "mid" if s.day == 11 else "late"
         sep = "-" if part == "mid" else " "
@@ -267,7 +261,17 @@ def describe(span: DateSpan) -> str:
         return f"{'first' if s.month == 1 else 'second'} half of {s.year}"
     if p is Precision.YEAR and (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
         return str(s.year)
-    return f"{s.isoformat()} to {e.isoformat()}"
+    return _day_range_words(s, e)  # an unusual span ("filming began between …")
+
+
+def _day_range_words(s: date, e: date) -> str:
+    if s.month == e.month and s.year == e.year:
+        return f"{MONTHS_LONG[s.month - 1]} {s.day}–{e.day}, {s.year}"
+    if s.year == e.year:
+        return f"{MONTHS_LONG[s.month - 1]} {s.day} to {MONTHS_LONG[e.month - 1]} {e.day}, " \
+               f"{s.year}"
+    return f"{MONTHS_LONG[s.month - 1]} {s.day}, {s.year} to " \
+           f"{MONTHS_LONG[e.month - 1]} {e.day}, {e.year}"
 
 
 # ---------------------------------------------------------------------------------
