@@ -78,7 +78,6 @@ def domain(url: str) -> str:
     return host.removeprefix("www.") if host else url.split(":", 1)[0]
 
 
-
 # -- the sentences -----------------------------------------------------------------
 
 
