@@ -354,3 +354,16 @@ def test_a_shoot_from_one_day_to_another_gives_its_start_and_its_wrap():
     # a run of months is dated by its first month, as the tagger dates such runs
     assert (4, Kind.FILMING_START, Modality.HAPPENED, date(2026, 3, 1), date(2026, 3, 31)) \
         in got
+
+
+def test_a_present_tense_in_the_current_period_is_a_plan():
+    def read(sentence):
+        got, _ = _claims("Ridgeline news\n\n" + sentence + "\n", published=date(2026, 1, 21))
+        return {(k, m, s) for _n, k, m, s, _e in got}
+
+    planned = {(Kind.RELEASE, Modality.PLANNED, date(2026, 1, 1))}
+    assert read("Ridgeline season 2 is returning this year.") == planned
+    assert read("Ridgeline season 2 returns this year.") == planned
+    assert read("Ridgeline season 2 is finally coming back in 2026.") == planned
+    # the cast going back to work is no premiere
+    assert read("The cast of Ridgeline season 2 is returning to the set this year.") == set()

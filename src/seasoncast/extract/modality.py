@@ -115,6 +115,20 @@ def _reported_official(sentence: str, before_trigger: str) -> str | None:
     return m.group() if m else None
 
 
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|['’]s|['’]re)\s+(?:\w+ly\s+|now\s+|also\s+|"
+                                 r"finally\s+)?$", _I)
+
+
+def _present_future(before_trigger: str, trigger_text: str) -> bool:
+    """"is returning", "are coming back", "returns": present forms that, with a period
+    under way, speak of an arrangement. ("Returning this year are A, B and C" opens a
+    list, whose claims are the list's business.)"""
+    word = trigger_text.strip().split()[0].lower() if trigger_text.strip() else ""
+    if word.endswith("ing"):
+        return bool(_PROGRESSIVE_BEFORE.search(before_trigger))
+    return len(trigger_text.split()) == 1 and word.endswith("s") and not word.endswith("ss")
+
+
 @dataclass(frozen=True, slots=True)
 class ModalityDecision:
     modality: Modality | None  # None: skip the claim
@@ -147,6 +161,7 @@ def decide(
     kind: str = "",
     trailing: str = "",
     today: bool = False,
+    date_now: bool = False,
 ) -> ModalityDecision:
     """Classify one trigger (+ its date, if any).
 
@@ -211,7 +226,11 @@ def decide(
         trigger_past or after_past or bool(PAST.search(before_trigger[-40:]))))
     if today and not FUTURE.search(before_trigger[-40:] + " " + trigger_text):
         past = True  # "the teaser debuts today"
-    if date_future is True or (date_past is None and FUTURE.search(before_trigger[-40:])):
+    # "is finally coming back this year": a present form with the period under way
+    arranged = date_now and not trigger_nominal and _present_future(before_trigger,
+                                                                    trigger_text)
+    if date_future is True or arranged or (date_past is None and
+                                           FUTURE.search(before_trigger[-40:])):
         past = False
     if not past and date_future is None and trigger_past:
         past = True
@@ -224,6 +243,8 @@ def decide(
         return ModalityDecision(Modality.ANNOUNCED, official, True)
     if cue := _cue(PLAN, sentence):
         return ModalityDecision(Modality.PLANNED, cue, True)
+    if arranged:  # "Copper Bay is returning this year", "it returns this year"
+        return ModalityDecision(Modality.PLANNED, trigger_text, True)
     if date_future:
         return ModalityDecision(Modality.PLANNED, None, False)
     return ModalityDecision(None, None, False)

@@ -755,6 +755,8 @@ def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, pub
         trailing=text[cut:],  # ", the streamer confirmed Friday": attribution after the claim
         today=tagged is not None and published is not None
         and tagged.span.start == tagged.span.end == published,
+        date_now=date_past is None and date_future is None and tagged is not None
+        and published is not None and tagged.span.start <= published <= tagged.span.end,
     )
 
 
