@@ -367,3 +367,20 @@ def test_a_present_tense_in_the_current_period_is_a_plan():
     assert read("Ridgeline season 2 is finally coming back in 2026.") == planned
     # the cast going back to work is no premiere
     assert read("The cast of Ridgeline season 2 is returning to the set this year.") == set()
+
+
+def test_footage_that_dropped_is_not_the_premiere_and_other_common_phrasings():
+    def read(sentence):
+        got, _ = _claims("Ridgeline news\n\n" + sentence + "\n", published=date(2026, 1, 21))
+        return {(k, m, s) for _n, k, m, s, _e in got}
+
+    assert read("A teaser for Ridgeline season 3 dropped on Monday.") == {
+        (Kind.TEASER, Modality.HAPPENED, date(2026, 1, 19))}
+    # a trailer that *confirms* a date does not take the date
+    assert read("A new trailer confirms Ridgeline season 3 premieres March 5.") == {
+        (Kind.RELEASE, Modality.ANNOUNCED, date(2026, 3, 5))}
+    assert read("Production on Ridgeline season 3 is now underway.") == {
+        (Kind.FILMING_START, Modality.HAPPENED, None)}
+    assert read("Ridgeline season 3 won't be out until 2027.") == {
+        (Kind.RELEASE, Modality.DENIED, date(2026, 1, 21)),
+        (Kind.RELEASE, Modality.EXPECTED, date(2027, 1, 1))}

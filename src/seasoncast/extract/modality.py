@@ -115,6 +115,8 @@ def _reported_official(sentence: str, before_trigger: str) -> str | None:
     return m.group() if m else None
 
 
+_UNDERWAY = re.compile(r"\b(?:is|are)\s+(?:now\s+|already\s+|currently\s+|officially\s+|"
+                       r"well\s+)?(?:under\s?way|in\s+full\s+swing)\b", _I)
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|['’]s|['’]re)\s+(?:\w+ly\s+|now\s+|also\s+|"
                                  r"finally\s+)?$", _I)
 
@@ -206,6 +208,9 @@ def decide(
             r"(?:is|are)\s+(?:already\s+|now\s+|currently\s+|still\s+)?(?:filming|shooting|"
             r"in\s+production)", trigger_text, _I):
         return ModalityDecision(Modality.HAPPENED, trigger_text, True)  # under way now
+    if kind == "filming_start" and date_future is not True and _UNDERWAY.search(
+            trigger_text + after_trigger[:12]):
+        return ModalityDecision(Modality.HAPPENED, trigger_text, True)  # "is underway"
     if trigger_nominal and date_future is not True and BACKGROUND.search(before_trigger):
         return ModalityDecision(Modality.HAPPENED, "after", True)
     if re.search(r"\boriginally\s+(?:announced|confirmed|dated|set)\b", clause, _I):

@@ -417,6 +417,10 @@ def _claims_in_sentence(
             continue
         if best is not None:
             assigned[best].append(d)
+    footage_verbs = _footage_verbs(s.text, triggers)
+    for ti, fi in footage_verbs.items():  # "a teaser for X dropped on Monday"
+        assigned[fi] += assigned[ti]
+        assigned[ti] = []
     out: list[_Draft] = []
     later = ctx.mentions_between(s.start, s.end)
     named = list(dict.fromkeys(t for _a, _b, t in later))  # this sentence's shows, in order
@@ -424,6 +428,8 @@ def _claims_in_sentence(
                                    for t in triggers):
         named = list(group)  # "None of them would premiere before 2027": the last list
     for ti, trig in enumerate(triggers):
+        if ti in footage_verbs:
+            continue
         title, near = ctx.title_at(s.start + trig.start)
         if later and not any(a < s.start + trig.start for a, _b, _t in later):
             # "Also on the line-up was the second season of Blood Ledger": the sentence
@@ -480,6 +486,26 @@ def _claims_in_sentence(
                     for d in made:
                         d.trigger = trig.text
                     out.extend(made)
+    return out
+
+
+_FOOTAGE_VERB = re.compile(r"(?:drop|releas|debut|arriv|land|launch|premier|went\s+live|"
+                           r"came\s+out|is\s+out)", re.IGNORECASE)
+_FOOTAGE_GAP = re.compile(r"(?:\s+(?:for|of|from)\s+[^,;:]{0,60}?)?\s+(?:(?:has|have|was|were|"
+                          r"is|just|finally|officially|also)\s+)*$", re.IGNORECASE)
+
+
+def _footage_verbs(text: str, triggers: list[Trigger]) -> dict[int, int]:
+    """Release verbs whose subject is a teaser or trailer ("a teaser for X dropped on
+    Monday"): the footage came out, not the season. Maps each to its footage trigger."""
+    out = {}
+    for ti, trig in enumerate(triggers):
+        if trig.kind is not Kind.RELEASE or not _FOOTAGE_VERB.match(trig.text):
+            continue
+        before = [j for j, t in enumerate(triggers) if t.kind in (Kind.TEASER, Kind.TRAILER)
+                  and t.end <= trig.start]
+        if before and _FOOTAGE_GAP.fullmatch(text, triggers[before[-1]].end, trig.start):
+            out[ti] = before[-1]
     return out
 
 
