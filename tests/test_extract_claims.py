@@ -384,3 +384,24 @@ def test_footage_that_dropped_is_not_the_premiere_and_other_common_phrasings():
     assert read("Ridgeline season 3 won't be out until 2027.") == {
         (Kind.RELEASE, Modality.DENIED, date(2026, 1, 21)),
         (Kind.RELEASE, Modality.EXPECTED, date(2027, 1, 1))}
+
+
+def test_not_returning_is_a_cancellation_for_a_show_and_a_departure_for_an_actor():
+    def read(sentence):
+        got, _ = _claims("Ridgeline news\n\n" + sentence + "\n", published=date(2026, 1, 21),
+                         known_titles=[Title("Ridgeline", (), None, None)])
+        return {(n, k, m) for n, k, m, _s, _e in got}
+
+    assert read("Ridgeline will not return for a third season.") == {
+        (3, Kind.CANCELLATION, Modality.HAPPENED)}
+    assert read("Fans fear Ridgeline will not return for a third season.") == {
+        (3, Kind.CANCELLATION, Modality.RUMORED)}
+    assert not any(k is Kind.CANCELLATION for _n, k, _m in read(
+        "Ridgeline season 3 is filming. Ana Reyes, who played the mayor, will not return "
+        "for the new season."))
+    # "finished filming in December" is the show's wrap, not an actor's ("finished
+    # filming 'Ridgeline'" needs a capital letter after it, whatever the case rules)
+    assert read("Ridgeline season 3 finished filming in December.") == {
+        (3, Kind.FILMING_WRAP, Modality.HAPPENED)}
+    assert read("Cameras are rolling on Ridgeline season 3.") == {
+        (3, Kind.FILMING_START, Modality.HAPPENED)}

@@ -37,7 +37,7 @@ RUMOR = re.compile(
     r"\brumou?r(?:s|ed|mill)?\b|\bchatter\b|\bspeculat\w*|\bleak(?:s|ed|er)?\b|\bbuzz\w*|"
     r"\bwhisper\w*|\bunconfirmed\b|\bunverified\b|\bfan\s+theor\w+|"
     r"\bfans?\b[^.]{0,40}?\b(?:convinced|claim\w*|believ\w*|circulat\w*|insist\w*|"
-    r"specul\w*|think|say|expect\w*|hop\w*|predict\w*)|\binsiders?\s+(?:claim|say|said)|"
+    r"specul\w*|think|say|expect\w*|hop\w*|predict\w*|fear\w*|worr\w*)|\binsiders?\s+(?:claim|say|said)|"
     r"\b(?:social\s+media|twitter|reddit|tiktok|instagram|weibo|x)\s+(?:posts?|users?|"
     r"accounts?|is|are|has|have)\b|\bcirculat\w+|\btrending\b|\ballegedly\b|"
     r"\bcommunity\s+(?:posts?|pages?)\b|\bnetizens?\b|\bviral\b|\bsomeone\s+on\b|"
@@ -116,7 +116,10 @@ def _reported_official(sentence: str, before_trigger: str) -> str | None:
 
 
 _UNDERWAY = re.compile(r"\b(?:is|are)\s+(?:now\s+|already\s+|currently\s+|officially\s+|"
-                       r"well\s+)?(?:under\s?way|in\s+full\s+swing)\b", _I)
+                       r"well\s+)?(?:under\s?way|in\s+full\s+swing|rolling)\b", _I)
+# a cancellation said with a negation ("will not return for a third season"): the
+# negation is the news, not a denial of it
+_NEGATIVE_CANCELLATION = re.compile(r"\b(?:will\s+not|won['’]t)\s+(?:return|continue)\b", _I)
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|['’]s|['’]re)\s+(?:\w+ly\s+|now\s+|also\s+|"
                                  r"finally\s+)?$", _I)
 
@@ -176,6 +179,9 @@ def decide(
         # "If filming wraps in June, ..." is hypothetical; what follows the comma is the
         # writer's conclusion and is judged on its own cues
         return ModalityDecision(None, cue, True)
+    ended = kind == "cancellation" and bool(_NEGATIVE_CANCELLATION.search(trigger_text))
+    if ended:
+        trigger_text = ""  # its "not" says what happened
     own = _RELATIVE.split(before_trigger)[-1]  # "not mentioned were series that had
     neg = _cue(NEGATION, own + " " + trigger_text) or _cue(NEGATION,  # been renewed": no
                                                            before_date[-60:])  # denial
@@ -200,6 +206,8 @@ def decide(
         cue = None
     if writer or cue:
         return ModalityDecision(Modality.EXPECTED, writer.group() if writer else cue, True)
+    if ended:  # "Copper Bay will not return for a third season"
+        return ModalityDecision(Modality.HAPPENED, "will not return", True)
     if kind == "delay" and not trigger_nominal and (trigger_past or re.search(
             r"\b(?:has|have|had|was|were|been)\s+(?:\w+\s+)?$", before_trigger, _I)
             or re.match(r"(?:delays|pushes|postpones|moves|bumps)\b", trigger_text, _I)):

@@ -572,11 +572,16 @@ _OTHER_SHOW = re.compile(
 
 
 def _actor_return(sentence: str, trig: Trigger) -> bool:
-    """"Kang Tae-oh ... is also confirmed to return": a person returns, not the show."""
+    """"Kang Tae-oh ... is also confirmed to return": a person returns, not the show;
+    "Hugh Carrow, who played …, will not return for the new season": a person leaves."""
+    head = sentence[max(0, trig.start - 80):trig.start]
+    if trig.kind is Kind.CANCELLATION and re.match(r"(?:will\s+not|won['’]t)\s+",
+                                                   trig.text, re.IGNORECASE):
+        return bool(re.search(r"\b(?:he|she|they|actors?|actress(?:es)?|stars?|cast\s+members?|"
+                              r"co-stars?|who\s+play(?:s|ed))\b", head, re.IGNORECASE))
     if trig.kind is not Kind.RELEASE or not re.match(r"(?:return|com\w*\s+back|back)",
                                                       trig.text, re.IGNORECASE):
         return False
-    head = sentence[max(0, trig.start - 80):trig.start]
     return bool(re.search(r"\b(?:he|she|they|his|her|actor|actress|star|cast|co-star)\b|"
                           r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?\b(?=[^.]*$)", head)) and not \
         re.search(r"\b(?:season|series|show|drama)\b", head, re.IGNORECASE)

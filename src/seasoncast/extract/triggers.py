@@ -36,7 +36,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"portion)\b", 9),
     (Kind.CAST_WRAP, r"\bfinish(?:es|ed)?\s+(?:filming\s+|shooting\s+)?(?:his|her|their)\s+"
      r"(?:(?:last|final|remaining)\s+)?(?:part|parts|role|scenes|portion)\b", 9),
-    (Kind.CAST_WRAP, r"\bfinish(?:es|ed)?\s+(?:filming|shooting)\s+(?=[\"“'‘]?[A-Z])", 6),
+    (Kind.CAST_WRAP, r"\bfinish(?:es|ed)?\s+(?:filming|shooting)\s+(?=[\"“'‘]?(?-i:[A-Z]))", 6),
     (Kind.CAST_WRAP, r"\b(?:last|final)\s+day\s+(?:of\s+filming|on\s+set)\b", 7),
     (Kind.ADDITIONAL_FILMING, r"\bre-?shoots?\b|\breshot\b|\badditional\s+(?:shooting|"
      r"filming|photography|scenes|footage|shoot|shoots|days\s+of\s+shooting)\b|"
@@ -128,10 +128,10 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"the\s+(?:title\s+)?role|for\s+(?:a|the)\s+\w+\s+season))|\bcom(?:es|ing)\s+(?:back\s+)?"
      r"(?:out|back|in|on|to)\b|\bhit(?:s|ting)?\s+(?:netflix|screens|the\s+(?:streamer|"
      r"platform))\b|\b(?:release|premiere|launch|air)\s+(?:date|window)\b|\bdated\b|"
-     r"\block(?:s|ed)?\s+(?:in\s+)?(?=(?:a\s+)?[A-Z0-9])|\b(?:slated|scheduled|set|targeted|"
+     r"\block(?:s|ed)?\s+(?:in\s+)?(?=(?:a\s+)?(?-i:[A-Z0-9]))|\b(?:slated|scheduled|set|targeted|"
      r"aimed|planned|pencill?ed\s+in|earmarked|eyed|eyeing|eyes)\s+(?:for|at)\b|"
      r"\bbows?\b|\bbowed\b|\bresum(?:e|es|ed)\b|\bfollow(?:s|ed|ing)?\s+on\b|\bby\s+storm\b|"
-     r"\bstream(?:s|ing)?\s+(?:from|on|in)\s+(?=[A-Z0-9])|\bout\s+now\b|\bgo(?:es)?\s+live\b|"
+     r"\bstream(?:s|ing)?\s+(?:from|on|in)\s+(?=(?-i:[A-Z0-9]))|\bout\s+now\b|\bgo(?:es)?\s+live\b|"
      r"\bbroadcast(?:s|ed|ing)?\b|\bon\s+air\b|\bonair\b|\b(?:to|will|would|could)\s+air\b|"
      r"\bair\s+(?:in|on|from|this|next|later)\b|"
      # British: "the first series went out in January", "back on screens for Christmas"
