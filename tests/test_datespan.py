@@ -222,3 +222,15 @@ def test_shift_keeps_width(span, days):
 def test_tagger_never_crashes_on_random_text(text):
     for t in find_datespans(text, REF):
         assert 0 <= t.start < t.end <= len(text)
+
+
+def test_some_time_from_the_article():
+    ref = date(2026, 1, 21)
+    assert parse_datespan("in two weeks", ref).same_dates(DateSpan.days(date(2026, 2, 1),
+                                                                       date(2026, 2, 7)))
+    assert parse_datespan("in 10 days", ref).same_dates(DateSpan.day(date(2026, 1, 31)))
+    assert parse_datespan("three months from now", ref).same_dates(DateSpan.month(2026, 4))
+    assert parse_datespan("in two weeks", None) is None  # no article date, no day
+    # how long something took is no date
+    assert [t.span for t in find_datespans("Filming wrapped in three months.", ref)] == []
+

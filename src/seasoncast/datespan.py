@@ -609,6 +609,35 @@ def _relative_unit(m, ref, prefer):
     return DateSpan(monday, monday + timedelta(days=6), Precision.DAYS)
 
 
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+_DURATION_VERB = re.compile(
+    r"\b(?!(?:expected|scheduled|slated|planned|announced|confirmed|dated|released)\b)"
+    r"(?:\w{3,}ed|was|were|took|shot|ran|done)\s+(?:filming\s+|shooting\s+|production\s+|"
+    r"it\s+|up\s+|everything\s+)?$", re.IGNORECASE)
+
+
+# "in two weeks", "in 10 days", "in three months", "two weeks from now"
+@RULES.add(r"\bin\s+(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+           r"(?P<unit>days?|weeks?|months?)\b(?!\s+(?:of|after|before|later|earlier)\b)|"
+           r"\b(?P<n2>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+           r"(?P<unit2>days?|weeks?|months?)\s+from\s+(?:now|today)\b")
+def _in_some_time(m, ref, prefer):
+    if ref is None or _DURATION_VERB.search(m.string, max(0, m.start() - 40), m.start()):
+        return None  # "wrapped filming in three months" is how long it took
+    word, unit = (m["n"] or m["n2"]).lower(), (m["unit"] or m["unit2"]).lower().rstrip("s")
+    n = _COUNTS.get(word) or int(word)
+    if unit == "day":
+        return DateSpan.day(ref + timedelta(days=n))
+    if unit == "week":  # "in two weeks": give or take a few days
+        mid = ref + timedelta(weeks=n)
+        return DateSpan(mid - timedelta(days=3), mid + timedelta(days=3), Precision.DAYS)
+    idx = ref.year * 12 + (ref.month - 1) + n
+    return DateSpan.month(idx // 12, idx % 12 + 1)
+
+
 @RULES.add(r"\blater\s+this\s+year\b|\bby\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|"
            r"\bbefore\s+(?:the\s+)?year'?s?\s+end\b|\blater\s+in\s+the\s+year\b")
 def _later_this_year(m, ref, prefer):
