@@ -591,6 +591,16 @@ def _mon_alone(m, ref, prefer):
     return DateSpan.month(year, month)
 
 
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # "two weeks ago", "in two weeks"
+
+
+def _month_from(ref: date, months: int) -> DateSpan:
+    """The month `months` after (or before) the reference's month."""
+    idx = ref.year * 12 + (ref.month - 1) + months
+    return DateSpan.month(idx // 12, idx % 12 + 1)
+
+
 # "this month", "next month", "last month", "this year", "next year", "last year"
 @RULES.add(r"\b(?P<rel>this|next|last|the following|the coming|the previous|past)\s+"
            r"(?P<unit>week|month|year)\b")
@@ -603,14 +613,9 @@ def _relative_unit(m, ref, prefer):
     if unit == "year":
         return DateSpan.year(ref.year + step)
     if unit == "month":
-        idx = ref.year * 12 + (ref.month - 1) + step
-        return DateSpan.month(idx // 12, idx % 12 + 1)
+        return _month_from(ref, step)
     monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
     return DateSpan(monday, monday + timedelta(days=6), Precision.DAYS)
-
-
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 _DURATION_VERB = re.compile(
@@ -634,8 +639,7 @@ def _in_some_time(m, ref, prefer):
     if unit == "week":  # "in two weeks": give or take a few days
         mid = ref + timedelta(weeks=n)
         return DateSpan(mid - timedelta(days=3), mid + timedelta(days=3), Precision.DAYS)
-    idx = ref.year * 12 + (ref.month - 1) + n
-    return DateSpan.month(idx // 12, idx % 12 + 1)
+    return _month_from(ref, n)
 
 
 @RULES.add(r"\blater\s+this\s+year\b|\bby\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|"
@@ -664,16 +668,14 @@ def _deictic_day(m, ref, prefer):
 def _ago(m, ref, prefer):
     if ref is None:
         return None
-    words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-    n = words.get(m["n"].lower()) or int(m["n"])
+    n = _COUNTS.get(m["n"].lower()) or int(m["n"])
     unit = m["unit"].lower().rstrip("s")
     if unit == "day":
         return DateSpan.day(ref - timedelta(days=n))
     if unit == "week":
         monday = ref - timedelta(days=ref.weekday()) - timedelta(weeks=n)
         return DateSpan(monday, monday + timedelta(days=6), Precision.DAYS)
-    idx = ref.year * 12 + (ref.month - 1) - n
-    return DateSpan.month(idx // 12, idx % 12 + 1)
+    return _month_from(ref, -n)
 
 
 # "in May", "by May", "a May premiere": the month May only when capitalised after a
