@@ -405,3 +405,44 @@ def test_not_returning_is_a_cancellation_for_a_show_and_a_departure_for_an_actor
         (3, Kind.FILMING_WRAP, Modality.HAPPENED)}
     assert read("Cameras are rolling on Ridgeline season 3.") == {
         (3, Kind.FILMING_START, Modality.HAPPENED)}
+
+
+def test_more_phrasings_of_the_trade():
+    def read(sentence, published=date(2026, 3, 10)):
+        got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=published,
+                         known_titles=[Title("Copper Bay", (), None, None)])
+        return {(n, k, m, s, e) for n, k, m, s, e in got}
+
+    # a participle after "will be" looks ahead: it was read as a premiere that happened
+    # the July before
+    assert read("Copper Bay season 3 will be released on July 4.") == {
+        (3, Kind.RELEASE, Modality.PLANNED, date(2026, 7, 4), date(2026, 7, 4))}
+    # a bare season placed in the autumn just gone is moved ahead by a future verb
+    assert read("Copper Bay Will Return in Autumn for Its Third Season",
+                published=date(2026, 2, 14)) == {
+        (3, Kind.RELEASE, Modality.PLANNED, date(2026, 9, 1), date(2026, 11, 30))}
+    # a title that looks like a person's name is no actor returning
+    assert read("Copper Bay is set to return for season 3 in 2027.") == {
+        (3, Kind.RELEASE, Modality.PLANNED, date(2027, 1, 1), date(2027, 12, 31))}
+    # first-look images come out; the season does not
+    assert read("First-look images from Copper Bay season 3 were released on February 2.") \
+        == {(3, Kind.TEASER, Modality.HAPPENED, date(2026, 2, 2), date(2026, 2, 2))}
+    assert read("Copper Bay season 3 is officially in the can.") == {
+        (3, Kind.FILMING_WRAP, Modality.HAPPENED, None, None)}
+    assert read("Netflix pulled the plug on Copper Bay after two seasons.") == {
+        (3, Kind.CANCELLATION, Modality.HAPPENED, None, None)}
+
+
+def test_a_delay_gives_a_new_date_only_when_it_names_one():
+    def kinds(sentence):
+        got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=date(2026, 3, 10),
+                         known_titles=[Title("Copper Bay", (), None, None)])
+        return {(k, s) for _n, k, _m, s, _e in got}
+
+    assert kinds("Copper Bay season 3 has been pushed back to 2027.") == {
+        (Kind.DELAY, date(2027, 1, 1)), (Kind.RELEASE, date(2027, 1, 1))}
+    # the day of the halt and the cause of the delay are no new premiere date
+    assert kinds("Production on Copper Bay season 3 was halted in January because of the "
+                 "fires.") == {(Kind.DELAY, date(2026, 1, 1))}
+    assert kinds("Copper Bay season 3 was delayed due to the 2023 strikes.") == {
+        (Kind.DELAY, date(2023, 1, 1))}

@@ -571,9 +571,11 @@ def _mon_year(m, ref, prefer):
 
 
 # "in February", "by March", "this July", "next March", "last October"
-@RULES.add(r"\b(?:(?P<rel>this|next|last|in|by|until|since|from|during|early|late|a|an|as|for)\s+)"
+@RULES.add(r"\b(?:(?P<rel>this|next|last|in|by|until|till|through|into|since|from|during|early|"
+           r"late|a|an|as|for)\s+)"
            r"(?P<mon>january|february|march|april|june|july|august|september|october|"
-           r"november|december|jan|feb|aug|sept|oct|nov|dec)\b(?!\s+(?:19|20)\d\d)")
+           r"november|december|jan|feb|aug|sept|oct|nov|dec)\b(?!\s+(?:19|20)\d\d)"
+           r"(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)")  # "from April 2", "an April 2 debut": a day
 def _mon_alone(m, ref, prefer):
     if ref is None:
         return None

@@ -219,6 +219,9 @@ def decide(
     if kind == "filming_start" and date_future is not True and _UNDERWAY.search(
             trigger_text + after_trigger[:12]):
         return ModalityDecision(Modality.HAPPENED, trigger_text, True)  # "is underway"
+    if kind == "filming_wrap" and date_future is not True and trigger_text.lower().startswith(
+            "in the can") and _PROGRESSIVE_BEFORE.search(before_trigger):
+        return ModalityDecision(Modality.HAPPENED, trigger_text, True)  # "is in the can"
     if trigger_nominal and date_future is not True and BACKGROUND.search(before_trigger):
         return ModalityDecision(Modality.HAPPENED, "after", True)
     if re.search(r"\boriginally\s+(?:announced|confirmed|dated|set)\b", clause, _I):

@@ -25,7 +25,7 @@ from seasoncast.datespan import (
     find_datespans,
 )
 from seasoncast.extract.cast import extract_cast
-from seasoncast.extract.modality import ModalityDecision, decide
+from seasoncast.extract.modality import FUTURE, ModalityDecision, decide
 from seasoncast.extract.places import find_location
 from seasoncast.extract.published import guess_published
 from seasoncast.extract.sentences import Sentence, clause_bounds, clause_of, split_sentences
@@ -205,6 +205,8 @@ def extract_document(
 
 _YEARLESS = re.compile(r"(?:19|20)\d\d|\b(?:this|next|last|ago|yesterday|today|tomorrow|"
                        r"year|week|month)\b", re.IGNORECASE)
+
+
 def _retense(t: TaggedSpan, modality: Modality, published: date | None) -> TaggedSpan:
     """A date without a year ("in May", "the fall") is placed by the claim's modality:
     a plan, hope or rumour looks forward, a fact looks back."""
@@ -435,7 +437,7 @@ def _claims_in_sentence(
             # "Also on the line-up was the second season of Blood Ledger": the sentence
             # names its show after the trigger
             title, near = later[0][2], True
-        if title is None or _actor_return(s.text, trig):
+        if title is None or _actor_return(_titles_blanked(s, ctx), trig):
             continue
         titles = [title]
         if len(named) > 1 and (trig.kind is Kind.SLATE_LISTING or _GROUP.search(
@@ -491,7 +493,7 @@ def _claims_in_sentence(
 
 _FOOTAGE_VERB = re.compile(r"(?:drop|releas|debut|arriv|land|launch|premier|went\s+live|"
                            r"came\s+out|is\s+out)", re.IGNORECASE)
-_FOOTAGE_GAP = re.compile(r"(?:\s+(?:for|of|from)\s+[^,;:]{0,60}?)?\s+(?:(?:has|have|was|were|"
+_FOOTAGE_GAP = re.compile(r"(?:\s+(?:for|of|from|at)\s+[^,;:]{0,60}?)?\s+(?:(?:has|have|was|were|"
                           r"is|just|finally|officially|also)\s+)*$", re.IGNORECASE)
 
 
@@ -569,6 +571,16 @@ _OTHER_SHOW = re.compile(
     r"(?:^|[:;,.]\s+|\b(?:while|and|as|but)\s+)(?!(?:A|An|The|This|Its|Their)\s+$)"
     r"(?:[A-Z][\w'’-]*\s+(?:(?:of|the|a|an|and|in|on|"
     r"to|for)\s+)*){1,6}(?:[A-Z][\w'’-]*\s+)?$")
+
+
+def _titles_blanked(s: Sentence, ctx: TitleContext) -> str:
+    """The sentence with its shows' names blanked: "Copper Bay is set to return" has no
+    person in it, though its title looks like a name."""
+    chars = list(s.text)
+    for a, b, _t in ctx.mentions_between(s.start, s.end):
+        for i in range(a, min(b, s.end)):
+            chars[i - s.start] = " "
+    return "".join(chars)
 
 
 def _actor_return(sentence: str, trig: Trigger) -> bool:
@@ -733,6 +745,8 @@ def _introduced_by(sentence: str, tagged: TaggedSpan, words: frozenset[str]) -> 
 _TARGET_WORDS = frozenset({"for", "to", "until", "till", "by"})  # "dated for March"
 _END_WORDS = frozenset({"until", "till", "through", "into"})  # "rolling until June"
 _RUN_WORDS = frozenset({"from", "between"})  # "filmed from January 5 to April 20"
+_DELAY_TIME_WORDS = frozenset({"in", "on", "during", "since", "after", "amid", "by"})
+_CAUSE_BEFORE = re.compile(r"\b(?:due|owing|thanks)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _MONTH_WORD = r"(?:" + "|".join(m[:3] for m in MONTHS_LONG) + r")[a-z]*\.?"
 _DAY_TO_DAY = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b.*\b{_MONTH_WORD}\s+\d{{1,2}}\b",
                          re.IGNORECASE)
@@ -767,6 +781,11 @@ def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, pub
             # "Filming began in May": a yearless date was placed ahead of the article by
             # default, but the verb's tense places it (`_retense` moves it back); "dated
             # for March" is a target, and stays ahead
+            date_past = date_future = None
+        elif date_past and not _YEARLESS.search(span.text or "") and FUTURE.search(
+                text[tclause[0]:trig.start][-40:] + " " + trig.text):
+            # "Will Return in Autumn", written in February: the tagger placed the bare
+            # season in the autumn just gone, but the verb looks ahead
             date_past = date_future = None
     return decide(
         clause=clause,
@@ -860,8 +879,13 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
                              explicit, index))
         return drafts
     drafts.append(_Draft(base, dec.explicit, explicit, index))
-    if trig.kind is Kind.DELAY and span is not None:
-        # "delays pushed filming to 2025": the delayed step is now planned for 2025
+    if (trig.kind is Kind.DELAY and span is not None and tagged.start >= trig.end
+            and not (trig.text and tagged.start - trig.end < 30
+                     and _introduced_by(s.text, tagged, _DELAY_TIME_WORDS))
+            and not _CAUSE_BEFORE.search(s.text, max(0, tagged.start - 30), tagged.start)):
+        # "delays pushed filming to 2025": the delayed step is now planned for 2025 (but
+        # "halted in January" dates the halt, and "delayed due to the 2023 strikes" names
+        # its cause)
         other = [t for t in triggers if t.kind not in (Kind.DELAY, Kind.SLATE_LISTING)
                  and t.start < trig.start]
         inner = find_triggers(trig.text, exclude=(Kind.DELAY, Kind.SLATE_LISTING))

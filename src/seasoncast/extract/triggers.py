@@ -10,7 +10,7 @@ dropped" is a teaser, "wrapped his part" is one actor's wrap, not the whole shoo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from seasoncast.model import Kind
 from seasoncast.wordscan import CaselessPattern, caseless_copy
@@ -51,11 +51,12 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"(?:to|will|would|could|should|must|['’]ll)\s+wrap\b|"
      r"(?<=\band\s)(?:was\s+|is\s+)?(?:concluded|wrapped|finished|ended|completed|wraps|"
      r"concludes)\b|"
-     r"finish\s+line|end\s+of\s+(?:filming|production|shooting)|"
+     r"finish\s+line|end\s+of\s+(?:filming|production|shooting)|in\s+the\s+can\b|"
      # "the crew finished on October 30": the crew's work is the shoot
      r"(?:cast\s+and\s+)?crew\s+(?:has\s+|have\s+|had\s+)?(?:finished|wrapped|concluded|"
      r"completed)\b(?!\s+(?:work\s+on\s+)?(?:the\s+)?(?:script|pre-?production|prep)))", 5),
-    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+[\w'’]+){{0,2}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
+    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
+     rf"(?:\s+[\w'’]+){{0,2}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
      r"(?:is\s+)?set\s+to\s+(?:run|continue|last)|goes\s+on)\s+(?:until|till|through|into)\b", 7),
     (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
     (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
@@ -79,7 +80,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bsigned\s+on\b|\btapped\s+to\s+(?:play|star)\b|\bin\s+talks\s+to\s+(?:join|star)\b|"
      r"\bcasting\s+(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?(?:confirmed|announced|"
      r"revealed)\b", 5),
-    (Kind.TEASER, r"\bteasers?(?:\s+(?:trailer|pv|clip|video))?\b|\bfirst[\s-]+look\b|"
+    (Kind.TEASER, r"\bteasers?(?:\s+(?:trailer|pv|clip|video))?\b|\bfirst[\s-]+look"
+     r"(?:\s+(?:images?|photos?|stills|pictures?|clips?|footage|teaser|video))?\b|"
      r"\bfirst\s+(?:footage|images|stills|glimpse|clip)\b|\bsneak\s+peek\b", 7),
     (Kind.TRAILER, r"\b(?:official\s+|full\s+|final\s+|main\s+)?trailers?\b", 7),
     (Kind.SLATE_LISTING,
@@ -152,7 +154,7 @@ _PAST_WORDS = {
     "kicked", "finished", "ended", "concluded", "completed", "released", "dated", "locked",
     "unveiled", "revealed", "commenced", "entered", "rolled", "resumed", "halted", "scrapped",
     "moved", "bumped", "slipped", "boarded", "joined", "stopped", "picked", "bowed",
-    "followed", "commissioned", "recommissioned", "came", "slid", "paused",
+    "followed", "commissioned", "recommissioned", "came", "slid", "paused", "pulled",
 }
 
 
@@ -163,11 +165,13 @@ class Trigger:
     end: int
     text: str
     priority: int
+    prospective: bool = False  # a participle after "will be", "to be": "will be released"
 
     @property
     def past_form(self) -> bool:
         """Is the trigger itself a past-tense verb ("wrapped", "began")?"""
-        return any(w.lower() in _PAST_WORDS for w in re.findall(r"[\w]+", self.text))
+        return not self.prospective and any(
+            w.lower() in _PAST_WORDS for w in re.findall(r"[\w]+", self.text))
 
     @property
     def nominal(self) -> bool:
@@ -218,7 +222,15 @@ def find_triggers(sentence: str, exclude: tuple[Kind, ...] = ()) -> list[Trigger
         if all(t.end <= c.start or t.start >= c.end for c in chosen):
             chosen.append(t)
     chosen.sort(key=lambda t: t.start)
-    return _absorb(sentence, chosen)
+    return [replace(t, prospective=True)
+            if _PROSPECTIVE.search(sentence, max(0, t.start - 40), t.start) else t
+            for t in _absorb(sentence, chosen)]
+
+
+# "will be released", "is set to be renewed", "won't be released": the participle
+# speaks of what is to come, not of what happened
+_PROSPECTIVE = re.compile(r"\b(?:will|['’]ll|shall|would|won['’]t|to|going\s+to)\s+(?:not\s+)?"
+                          r"(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _absorb(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
