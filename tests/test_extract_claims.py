@@ -446,3 +446,20 @@ def test_a_delay_gives_a_new_date_only_when_it_names_one():
                  "fires.") == {(Kind.DELAY, date(2026, 1, 1))}
     assert kinds("Copper Bay season 3 was delayed due to the 2023 strikes.") == {
         (Kind.DELAY, date(2023, 1, 1))}
+
+
+def test_two_seasons_ordered_at_once_and_post_production():
+    def read(sentence):
+        got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=date(2026, 3, 10),
+                         known_titles=[Title("Copper Bay", (), None, None)])
+        return {(n, k, m, s) for n, k, m, s, _e in got}
+
+    assert read("Netflix has renewed Copper Bay for season 3 and season 4.") == {
+        (3, Kind.RENEWAL, Modality.HAPPENED, None), (4, Kind.RENEWAL, Modality.HAPPENED, None)}
+    assert read("Copper Bay seasons 3 and 4 have been ordered back to back.") == {
+        (3, Kind.RENEWAL, Modality.HAPPENED, None), (4, Kind.RENEWAL, Modality.HAPPENED, None)}
+    # post-production comes after the wrap
+    assert read("Copper Bay season 3 is currently in post-production.") == {
+        (3, Kind.FILMING_WRAP, Modality.HAPPENED, None)}
+    assert read("Copper Bay season 3 entered post-production in January.") == {
+        (3, Kind.FILMING_WRAP, Modality.HAPPENED, date(2026, 1, 1))}

@@ -220,8 +220,9 @@ def decide(
             trigger_text + after_trigger[:12]):
         return ModalityDecision(Modality.HAPPENED, trigger_text, True)  # "is underway"
     if kind == "filming_wrap" and date_future is not True and trigger_text.lower().startswith(
-            "in the can") and _PROGRESSIVE_BEFORE.search(before_trigger):
-        return ModalityDecision(Modality.HAPPENED, trigger_text, True)  # "is in the can"
+            ("in the can", "in post")) and _PROGRESSIVE_BEFORE.search(before_trigger):
+        # "is in the can", "is currently in post-production": the shoot is over
+        return ModalityDecision(Modality.HAPPENED, trigger_text, True)
     if trigger_nominal and date_future is not True and BACKGROUND.search(before_trigger):
         return ModalityDecision(Modality.HAPPENED, "after", True)
     if re.search(r"\boriginally\s+(?:announced|confirmed|dated|set)\b", clause, _I):

@@ -658,6 +658,9 @@ def _slate_spans(trig: Trigger, spans: list) -> list:
     return years[:1] or spans[:1]
 
 
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
+
+
 def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bounds,
                 carried: int | None = None) -> tuple[list[int], bool, int | None]:
     """Season numbers the trigger is about, whether stated, and a "Part N" if any.
@@ -697,7 +700,15 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
                 or m.start <= pos < m.end or pos <= m.start < s.start + trig.end]
         if tied:
             m = tied[0]
-            return list(m.numbers) or [_relative(m, focus)], bool(m.numbers), None
+            numbers = list(m.numbers)
+            for nxt in (x for x in local if x.start > m.start):
+                # "renewed for season 3 and season 4": both seasons are ordered
+                if not (numbers and nxt.numbers and _AND.fullmatch(
+                        s.text, m.end - s.start, nxt.start - s.start)):
+                    break
+                numbers += [n for n in nxt.numbers if n not in numbers]
+                m = nxt
+            return numbers or [_relative(m, focus)], bool(numbers), None
         return [focus], False, None
     for group in (same_clause, before):
         numbered = [m for m in group if m.numbers or m.relative]

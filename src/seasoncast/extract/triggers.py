@@ -58,6 +58,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
      rf"(?:\s+[\w'’]+){{0,2}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
      r"(?:is\s+)?set\s+to\s+(?:run|continue|last)|goes\s+on)\s+(?:until|till|through|into)\b", 7),
+    # post-production follows the wrap: "is in post-production", "entered post-production"
+    (Kind.FILMING_WRAP, r"\bin\s+post-?production\b|\b(?:enter(?:s|ed)?|went\s+into|"
+     r"mov(?:es|ed)\s+into)\s+post-?production\b", 6),
     (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
     (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
      rf"(?:\s+[\w'’]+){{0,4}}?\s+(?:to\s+)?{_START}\b", 6),
@@ -103,8 +106,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bpulled\s+the\s+plug\b|\bwill\s+not\s+(?:return|continue)\s+for\b|"
      r"\bnot\s+(?:be\s+)?renew(?:ed|ing)\b|\bwon['’]t\s+be\s+renewed\b", 8),
     (Kind.RENEWAL, r"\brenew(?:s|ed|al|ing)?\b|\bre-?commission(?:s|ed|ing)?\b|"
-     r"\b(?:season|series)\s+(?:was|were|has\s+been|had\s+been)\s+(?:quickly\s+|swiftly\s+)?"
-     r"ordered\b|"
+     r"\b(?:seasons?|series)(?:\s+\d+(?:\s*(?:,|and|&)\s*\d+)*)?\s+(?:was|were|has\s+been|"
+     r"have\s+been|had\s+been)\s+(?:quickly\s+|swiftly\s+)?ordered\b|"
      r"\bgreen[\s-]?l(?:it|ighted|ights?)\b|"
      r"\b(?:ordered|picked\s+up|commissioned)\s+(?:a\s+|for\s+)?(?:[\w-]+\s+){0,3}?"
      r"(?:season|series|installment)\b|\b(?:season|series)\s+order\b|\bS\d\s+order\b|"
