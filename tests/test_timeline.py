@@ -93,3 +93,15 @@ def test_agreeing_reports_corroborate():
               and e.modality is Modality.HAPPENED]
     assert len(starts) == 1 and not starts[0].conflicting
     assert len(starts[0].sources) == 2
+
+
+def test_a_passed_official_date_stays_the_status_until_a_delay_is_reported():
+    dated = EVENTS + [ev("release", "announced", DateSpan.day(date(2026, 6, 14)),
+                         date(2026, 4, 2), "https://netflix.example/date")]
+    later = reconcile_timeline("Show", 2, dated, date(2026, 9, 1), tier_of)
+    assert later.status is Status.SCHEDULED  # the data has not caught up, most likely
+    assert later.status_reason.date.start == date(2026, 6, 14)
+    delayed = dated + [ev("delay", "happened", DateSpan.year(2027), date(2026, 6, 1),
+                          "https://trade.example/delay-2027")]
+    assert reconcile_timeline("Show", 2, delayed, date(2026, 9, 1),
+                              tier_of).status is Status.POST_PRODUCTION

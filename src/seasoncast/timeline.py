@@ -257,6 +257,14 @@ def derive_status(events: Iterable[Event], as_of: date) -> tuple[Status, Event |
                 and e.date.end >= as_of]
     if official:
         return Status.SCHEDULED, max(official, key=lambda e: e.known_on)
+    passed = [e for e in known if e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
+              and e.date is not None and e.date.precision.value in ("day", "days")]
+    if passed:
+        # an official date gone by with no delay reported since: most likely the premiere
+        # happened and the news has not been read yet, not a season back in the edit
+        last = max(passed, key=lambda e: e.known_on)
+        if not any(e.kind is Kind.DELAY and e.known_on >= last.known_on for e in known):
+            return Status.SCHEDULED, last
     if ev := latest(Kind.FILMING_WRAP, Modality.HAPPENED):
         return Status.POST_PRODUCTION, ev
     started = latest(Kind.FILMING_START, Modality.HAPPENED)

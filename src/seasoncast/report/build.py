@@ -85,13 +85,17 @@ def status_sentence(r: Report) -> str:
     tl, name = r.timeline, r.heading
     if tl.status is Status.RELEASED and r.forecast.released:
         return f"{name} premiered on {describe_day(r.forecast.released)}."
-    words = {Status.ANNOUNCED: "has been announced but not yet filmed",
+    words = {Status.ANNOUNCED: "has been announced; no filming has been reported yet",
              Status.PREPRODUCTION: "is in pre-production",
              Status.FILMING: "is filming", Status.POST_PRODUCTION: "is in post-production",
              Status.SCHEDULED: "has an official premiere date",
              Status.CANCELLED: "has been cancelled"}[tl.status]
     reason = tl.status_reason  # the timeline's leading report of that milestone
     tail = ""
+    if tl.status is Status.SCHEDULED and reason is not None and reason.date is not None \
+            and reason.date.end < r.as_of:
+        return (f"{name} was scheduled to premiere on {describe(reason.date)} "
+                f"({domain(reason.source_url)}).")
     if reason is not None:
         what = reason.kind.value.replace("_", " ")
         when = describe(reason.date) if reason.date else f"reported {reason.known_on}"
@@ -111,9 +115,13 @@ def stale_date_sentence(r: Report) -> str | None:
     passed = r.forecast.date_passed
     if passed is None:
         return None
-    return (f"Its official premiere date, {describe(passed)}, has passed with no "
-            "report of the premiere or of a delay in seasoncast's sources, so it has "
-            "probably premiered; the forecast below assumes it has not.")
+    reason = r.timeline.status_reason
+    named = (r.timeline.status is Status.SCHEDULED and reason is not None
+             and reason.date is not None and reason.date.end < r.as_of)
+    what = "That date" if named else f"Its official premiere date, {describe(passed)},"
+    return (f"{what} has passed with no report of the premiere or of a delay in "
+            "seasoncast's sources, so it has probably premiered; the forecast below "
+            "assumes it has not.")
 
 
 def _current_plan(tl: Timeline, kind: Kind) -> TimelineEntry | None:
