@@ -105,3 +105,15 @@ def test_a_passed_official_date_stays_the_status_until_a_delay_is_reported():
                           "https://trade.example/delay-2027")]
     assert reconcile_timeline("Show", 2, delayed, date(2026, 9, 1),
                               tier_of).status is Status.POST_PRODUCTION
+
+
+def test_a_season_announced_without_a_renewal_on_file_names_its_announcement():
+    window = [ev("release", "announced", DateSpan.year(2027), date(2025, 12, 21),
+                 "https://netflix.example/window"),
+              ev("slate_listing", "denied", DateSpan.year(2026), date(2026, 1, 7),
+                 "https://trade.example/absent")]
+    tl = reconcile_timeline("Show", 2, window, date(2026, 3, 1), tier_of)
+    assert tl.status is Status.ANNOUNCED
+    assert tl.status_reason.source_url == "https://netflix.example/window"
+    absent_only = reconcile_timeline("Show", 2, window[1:], date(2026, 3, 1), tier_of)
+    assert absent_only.status_reason is None  # an absence announces nothing

@@ -284,6 +284,11 @@ def derive_status(events: Iterable[Event], as_of: date) -> tuple[Status, Event |
             return Status.PREPRODUCTION, ev
     if ev := latest(Kind.RENEWAL, Modality.HAPPENED, Modality.ANNOUNCED, started=False):
         return Status.ANNOUNCED, ev
+    # no renewal on file: the official word that the season is coming (a window, a
+    # line-up) is what shows it was announced
+    for kind in (Kind.RELEASE, Kind.SLATE_LISTING):
+        if ev := latest(kind, Modality.ANNOUNCED, Modality.HAPPENED, started=False):
+            return Status.ANNOUNCED, ev
     return Status.ANNOUNCED, None
 
 

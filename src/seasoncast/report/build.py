@@ -85,7 +85,7 @@ def status_sentence(r: Report) -> str:
     tl, name = r.timeline, r.heading
     if tl.status is Status.RELEASED and r.forecast.released:
         return f"{name} premiered on {describe_day(r.forecast.released)}."
-    words = {Status.ANNOUNCED: "has been announced; no filming has been reported yet",
+    words = {Status.ANNOUNCED: "has been announced",
              Status.PREPRODUCTION: "is in pre-production",
              Status.FILMING: "is filming", Status.POST_PRODUCTION: "is in post-production",
              Status.SCHEDULED: "has an official premiere date",
@@ -102,10 +102,13 @@ def status_sentence(r: Report) -> str:
         verb = {"filming wrap": "filming wrapped", "filming start": "filming began",
                 "renewal": "renewed", "release": "premiere set for", "trailer":
                 "trailer out", "casting": "casting announced", "preproduction":
-                "pre-production began", "cancellation": "announced"}.get(what, what)
+                "pre-production began", "cancellation": "announced",
+                "slate listing": "listed in the official line-up for"}.get(what, what)
         tail = f": {verb} {when} ({domain(reason.source_url)})"
     plan = _current_plan(tl, Kind.FILMING_WRAP) if tl.status is Status.FILMING else None
     extra = f"; the wrap is planned for {describe(plan.lead.date)}" if plan else ""
+    if tl.status is Status.ANNOUNCED:
+        extra = "; no filming has been reported yet"
     return f"{name} {words}{tail}{extra}."
 
 
