@@ -205,3 +205,26 @@ def test_sources_are_told_apart_by_the_words_of_their_address(tmp_path, monkeypa
     assert "zombie school 2 teaser" in render_markdown(r)
     page = render_html(r)
     assert "zombie school 2 teaser &lt;b&gt;bold&lt; b&gt; here" in page
+
+
+def test_a_bound_is_judged_as_every_day_up_to_it(store):
+    # "before 2027" is not a claim about 2027: it holds for any premiere up to its eve
+    v = check_claim(store, "Dragon Keep season 1 will be out before 2027", AS_OF)
+    assert v.verdict == "confirmed"  # the official date, June 14, 2026, is before 2027
+    out = v.to_dict()["claim"]
+    assert out["date"]["start"] == "2027-01-01"  # the period named, as interfaces.md has it
+    assert out["range"]["end"] == "2026-12-31" and out["range"]["text"] == "before 2027"
+    assert check_claim(store, "Dragon Keep season 1 before June 2026", AS_OF).verdict == \
+        "contradicted"
+    by = check_claim(store, "Zombie School S2 by the end of 2027", AS_OF)
+    whole = check_claim(store, "Zombie School S2 in 2027", AS_OF)
+    assert by.probability > whole.probability  # 2026 counts too
+
+
+def test_a_passed_date_with_no_news_is_likely_to_have_held(store):
+    after = date(2026, 7, 1)
+    on = check_claim(store, "Dragon Keep season 1 premiered June 14, 2026", after)
+    assert on.verdict == "likely" and 0.6 < on.probability < 1
+    assert any("may be out of date" in r for r in on.reasons)
+    later = check_claim(store, "Dragon Keep season 1 in December 2026", after)
+    assert later.verdict == "unlikely"

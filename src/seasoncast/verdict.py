@@ -6,13 +6,17 @@ A claim is read into (season, span). The answer is
   date or window lies elsewhere, or the span has passed without a premiere;
 - otherwise from the forecast's probability p of a premiere within the span:
   `likely` (p ≥ 0.60), `uncertain` (0.25 ≤ p < 0.60), `unlikely` (p < 0.25).
+
+"Before 2028", "by the end of 2027" and "no later than March" are judged on every day up
+to the bound. An official date that has passed with nothing reported since is weighed
+by how often official dates held, since the likelier story is stale data.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from seasoncast.datespan import DateSpan, describe, find_datespans
 from seasoncast.errors import UserError
@@ -26,14 +30,45 @@ _FILLER = re.compile(
     r"premiere[sd]?|premiering|release[sd]?|releasing|drops?|dropping|drop|comes? out|"
     r"coming( out)?|arrives?|arriving|returns?|returning|debuts?|airs?|airing|streaming|"
     r"on netflix|netflix|in|on|by|at|the|date|out|new|episodes?|confirmed|rumou?r(ed)?|"
-    r"true|before|until|this|next)\b|[?!.,:;\"“”]", re.IGNORECASE)
+    r"true|before|until|this|next|no\s+later\s+than)\b|[?!.,:;\"“”]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days a claim is judged on: the period it names ("December 2026") or a range
+    bounded by it ("before 2028": from the day of the check to the end of 2027), which
+    may be longer than any one DateSpan."""
+
+    start: date
+    end: date
+    text: str
+
+    @classmethod
+    def of(cls, span: DateSpan) -> Period:
+        return cls(span.start, span.end, describe(span))
+
+    def contains(self, other: date | DateSpan) -> bool:
+        if isinstance(other, DateSpan):
+            return self.start <= other.start and other.end <= self.end
+        return self.start <= other <= self.end
+
+    def overlaps(self, other: DateSpan) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass
 class ParsedClaim:
     season: Season
-    span: DateSpan
+    span: DateSpan  # the period the claim names
     text: str
+    period: Period | None = None  # what is judged, when it differs ("before 2028")
+
+    @property
+    def judged(self) -> Period:
+        return self.period or Period.of(self.span)
 
 
 @dataclass
@@ -46,10 +81,14 @@ class Verdict:
     forecast: object = None
 
     def to_dict(self) -> dict:
+        claim = {"title": self.claim.season.title, "season": self.claim.season.number,
+                 "kind": "release", "date": self.claim.span.to_dict(), "text": self.claim.text}
+        if self.claim.period is not None:
+            p = self.claim.period
+            claim["range"] = {"start": p.start.isoformat(), "end": p.end.isoformat(),
+                              "text": p.text}
         return {
-            "claim": {"title": self.claim.season.title, "season": self.claim.season.number,
-                      "kind": "release", "date": self.claim.span.to_dict(),
-                      "text": self.claim.text},
+            "claim": claim,
             "verdict": self.verdict,
             "probability": round(self.probability, 4),
             "reasons": self.reasons,
@@ -72,10 +111,29 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
                         "\"in December 2026\", \"next month\", \"2027\"")
     tag = max(tags, key=lambda t: t.end)  # the claimed time usually comes last
     rest = (text[:tag.start] + " " + text[tag.end:])
+    period = _bounded(text[:tag.start], tag.span)
     title_words = re.sub(r"\s+", " ", _FILLER.sub(" ", rest)).strip(" -")
     if not title_words:
         raise UserError(f"no title found in {text!r}")
-    return ParsedClaim(resolve_season(store, title_words), tag.span, text)
+    return ParsedClaim(resolve_season(store, title_words), tag.span, text, period)
+
+
+_BOUND = re.compile(r"\b(?P<w>before|by|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$",
+                    re.IGNORECASE)
+
+
+def _bounded(before: str, span: DateSpan) -> Period | None:
+    """"before 2028" is any day up to the end of 2027; "by March 2027" runs to the end of
+    March. None for a claim of the period itself."""
+    m = _BOUND.search(before)
+    if m is None:
+        return None
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    end = span.start - timedelta(days=1) if word == "before" else span.end
+    return Period(_EVER, end, f"{word} {span.text or describe(span)}")
+
+
+_EVER = date(1900, 1, 1)  # an upper bound's range starts long before any premiere
 
 
 def check_claim(store, text: str, as_of: date) -> Verdict:
@@ -85,19 +143,22 @@ def check_claim(store, text: str, as_of: date) -> Verdict:
     season = claim.season
     events = store.events(season.title, season.number, as_of=as_of)
     fc = forecast_season(store, season, as_of)
-    verdict, p, reasons = judge(fc, events, claim.span, as_of)
+    verdict, p, reasons = judge(fc, events, claim.judged, as_of)
     evidence = [_evidence(e) for e in events if e.kind in (Kind.RELEASE, Kind.SLATE_LISTING,
                                                            Kind.FILMING_WRAP, Kind.TRAILER,
                                                            Kind.DELAY, Kind.CANCELLATION)]
     return Verdict(claim, verdict, p, reasons, evidence, fc)
 
 
-def judge(fc, events: list[Event], span: DateSpan, as_of: date
+def judge(fc, events: list[Event], span: DateSpan | Period, as_of: date
           ) -> tuple[str, float, list[str]]:
     """The verdict on "the season premieres within `span`", its probability and why."""
+    span = Period.of(span) if isinstance(span, DateSpan) else span
     p = fc.dist.prob_between(span.start, span.end) if not fc.released else float(
         span.contains(fc.released))
     reasons: list[str] = []
+    if fc.date_passed is not None and fc.date_held_rate is not None:
+        return _passed_date(fc, span, p, reasons)
     verdict = _official(fc.released, events, span, as_of, reasons)
     if verdict is not None:
         return verdict, p, reasons
@@ -119,12 +180,28 @@ def judge(fc, events: list[Event], span: DateSpan, as_of: date
                        f"{'s' if len(rumours) > 1 else ''}), which is not evidence")
     q = fc.dist.quantiles()
     median = describe(DateSpan.day(q["p50"])) if q["p50"] else "more than 8 years away"
-    reasons.append(f"the forecast gives {p:.0%} for {describe(span)}; its median is {median}")
+    reasons.append(f"the forecast gives {p:.0%} for {span}; its median is {median}")
     reasons.append(f"season status: {fc.status.value.replace('_', ' ')}")
     return verdict, p, reasons
 
 
-def _official(released: date | None, events: list[Event], span: DateSpan, as_of: date,
+def _passed_date(fc, span: Period, p_not_yet: float, reasons: list[str]
+                 ) -> tuple[str, float, list[str]]:
+    """The official date has passed with nothing reported since. The forecast assumes
+    no premiere yet, but official dates usually hold, so the likelier story is that the
+    season came out on that date and the news has not been read: weigh the two."""
+    held = fc.date_held_rate
+    on_date = span.contains(fc.date_passed)
+    p = held * on_date + (1 - held) * p_not_yet
+    reasons.append(f"the official premiere date was {describe(fc.date_passed)}; it has "
+                   "passed with no report of the premiere or of a delay in seasoncast's "
+                   "sources, so the data may be out of date")
+    reasons.append(f"official dates held {held:.0%} of the time in the reference data")
+    verdict = "likely" if p >= LIKELY else "unlikely" if p < UNLIKELY else "uncertain"
+    return verdict, p, reasons
+
+
+def _official(released: date | None, events: list[Event], span: Period, as_of: date,
               reasons: list[str]) -> str | None:
     if released:
         inside = span.contains(released)
@@ -153,7 +230,7 @@ def _official(released: date | None, events: list[Event], span: DateSpan, as_of:
         reasons.append(f"the season was cancelled (reported {cancelled[-1].known_on})")
         return "contradicted"
     if span.end < as_of:
-        reasons.append(f"{describe(span)} has passed without a premiere")
+        reasons.append(f"{span} has passed without a premiere")
         return "contradicted"
     return None
 

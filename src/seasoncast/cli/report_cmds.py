@@ -36,7 +36,7 @@ def check(
         return
     s = v.claim.season
     out.print(f"[bold]{s.title} season {s.number}[/bold] premiering "
-              f"{v.claim.span}: [bold]{v.verdict}[/bold] ({v.probability:.0%})")
+              f"{v.claim.judged}: [bold]{v.verdict}[/bold] ({v.probability:.0%})")
     for r in v.reasons:
         out.print(f"  • {r}", highlight=False)
 

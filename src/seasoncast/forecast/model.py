@@ -256,6 +256,7 @@ class Forecast:
     wrapped: bool = False  # filming had wrapped by `as_of`
     date_passed: DateSpan | None = None  # see SeasonState.date_passed_unreported
     calibration_group: str = "released"  # see SeasonState.calibration_group
+    date_held_rate: float | None = None  # how often official dates held, with date_passed
 
     def to_dict(self) -> dict:
         q = self.dist.quantiles()
@@ -406,7 +407,8 @@ class PremiereForecaster:
                               "of the premiere or of a delay: the data may be out of date")
         drivers = list(dict.fromkeys(drivers))
         return Forecast(title, number, as_of, status, None, dist, drivers, self.name, stage,
-                        st.group, "filming_wrap" in st.stages, passed, st.calibration_group)
+                        st.group, "filming_wrap" in st.stages, passed, st.calibration_group,
+                        self.rates["official_date"] if passed is not None else None)
 
     def _base(self, st: SeasonState, info: SeasonInfo, as_of: date,
               effect: TitleEffect | None = None
