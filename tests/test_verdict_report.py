@@ -219,6 +219,12 @@ def test_a_bound_is_judged_as_every_day_up_to_it(store):
     by = check_claim(store, "Zombie School S2 by the end of 2027", AS_OF)
     whole = check_claim(store, "Zombie School S2 in 2027", AS_OF)
     assert by.probability > whole.probability  # 2026 counts too
+    after = check_claim(store, "Zombie School S2 will arrive after 2026", AS_OF)
+    in_2026 = check_claim(store, "Zombie School S2 in 2026", AS_OF)
+    assert after.claim.judged.text == "after 2026"
+    assert abs(after.probability + in_2026.probability - 1) < 0.01
+    assert check_claim(store, "Zombie School S2 not until 2027", AS_OF).claim.judged.text \
+        == "2027 or later"
 
 
 def test_a_passed_date_with_no_news_is_likely_to_have_held(store):

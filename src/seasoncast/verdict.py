@@ -8,8 +8,9 @@ A claim is read into (season, span). The answer is
   `likely` (p ≥ 0.60), `uncertain` (0.25 ≤ p < 0.60), `unlikely` (p < 0.25).
 
 "Before 2028", "by the end of 2027" and "no later than March" are judged on every day up
-to the bound. An official date that has passed with nothing reported since is weighed
-by how often official dates held, since the likelier story is stale data.
+to the bound; "after 2027" and "not until 2028" on every day from it. An official date
+that has passed with nothing reported since is weighed by how often official dates held,
+since the likelier story is stale data.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ _FILLER = re.compile(
     r"premiere[sd]?|premiering|release[sd]?|releasing|drops?|dropping|drop|comes? out|"
     r"coming( out)?|arrives?|arriving|returns?|returning|debuts?|airs?|airing|streaming|"
     r"on netflix|netflix|in|on|by|at|the|date|out|new|episodes?|confirmed|rumou?r(ed)?|"
-    r"true|before|until|this|next|no\s+later\s+than)\b|[?!.,:;\"“”]", re.IGNORECASE)
+    r"true|before|until|this|next|no\s+later\s+than|after|not)\b|[?!.,:;\"“”]",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,8 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
     return ParsedClaim(resolve_season(store, title_words), tag.span, text, period)
 
 
-_BOUND = re.compile(r"\b(?P<w>before|by|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$",
-                    re.IGNORECASE)
+_BOUND = re.compile(r"\b(?P<w>before|by|no\s+later\s+than|after|not\s+until)\s+"
+                    r"(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
 
 def _bounded(before: str, span: DateSpan) -> Period | None:
@@ -129,11 +131,17 @@ def _bounded(before: str, span: DateSpan) -> Period | None:
     if m is None:
         return None
     word = re.sub(r"\s+", " ", m["w"].lower())
+    text = f"{word} {span.text or describe(span)}"
+    if word == "after":
+        return Period(span.end + timedelta(days=1), _NEVER, text)
+    if word == "not until":
+        return Period(span.start, _NEVER, f"{span.text or describe(span)} or later")
     end = span.start - timedelta(days=1) if word == "before" else span.end
-    return Period(_EVER, end, f"{word} {span.text or describe(span)}")
+    return Period(_EVER, end, text)
 
 
 _EVER = date(1900, 1, 1)  # an upper bound's range starts long before any premiere
+_NEVER = date(9999, 12, 31)  # a lower bound's runs past the forecast's horizon
 
 
 def check_claim(store, text: str, as_of: date) -> Verdict:
@@ -156,6 +164,8 @@ def judge(fc, events: list[Event], span: DateSpan | Period, as_of: date
     span = Period.of(span) if isinstance(span, DateSpan) else span
     p = fc.dist.prob_between(span.start, span.end) if not fc.released else float(
         span.contains(fc.released))
+    if span.end == _NEVER and not fc.released and not fc.cancelled:
+        p += fc.dist.tail  # "after 2027" includes every day beyond the horizon
     reasons: list[str] = []
     if fc.date_passed is not None and fc.date_held_rate is not None:
         return _passed_date(fc, span, p, reasons)
