@@ -463,3 +463,25 @@ def test_two_seasons_ordered_at_once_and_post_production():
         (3, Kind.FILMING_WRAP, Modality.HAPPENED, None)}
     assert read("Copper Bay season 3 entered post-production in January.") == {
         (3, Kind.FILMING_WRAP, Modality.HAPPENED, date(2026, 1, 1))}
+
+
+def test_a_line_up_names_its_shows_without_season_numbers():
+    shows = [Title(n, (), None, None) for n in (
+        "Wednesday", "Bridgerton", "One Piece", "All of Us Are Dead", "Squid Game")]
+    nxt = {"Wednesday": 3, "Bridgerton": 5, "One Piece": 3, "All of Us Are Dead": 2,
+           "Squid Game": 4}
+    text = ("Netflix unveils its 2027 slate\n\n"
+            "Netflix on Wednesday revealed its line-up for 2027. Among the returning "
+            "favourites are Wednesday, Bridgerton and One Piece.\n\n"
+            "Notably missing from the list was All of Us Are Dead. Kim Si-eun (Squid Game) "
+            "hosted the event.\n")
+    got, out = _claims(text, published=date(2026, 11, 24), known_titles=shows,
+                       season_guess=lambda title, _day: nxt.get(title))
+    slate = {(c.title, c.season, c.modality) for c in out.claims
+             if c.kind is Kind.SLATE_LISTING and c.date and c.date.start.year == 2027}
+    assert slate == {("Wednesday", 3, Modality.HAPPENED), ("Bridgerton", 5, Modality.HAPPENED),
+                     ("One Piece", 3, Modality.HAPPENED),
+                     ("All of Us Are Dead", 2, Modality.DENIED)}
+    # a credit is no news about a show, and "on Wednesday" is a weekday
+    assert not any(c.title == "Squid Game" for c in out.claims)
+    assert len(out.claims) == 4

@@ -206,6 +206,9 @@ def decide(
         cue = None
     if writer or cue:
         return ModalityDecision(Modality.EXPECTED, writer.group() if writer else cue, True)
+    if kind == "slate_listing" and re.match(r"among\b", trigger_text, _I):
+        # "Among the returning favourites are A, B and C": the line-up lists them now
+        return ModalityDecision(Modality.HAPPENED, trigger_text, True)
     if ended:  # "Copper Bay will not return for a third season"
         return ModalityDecision(Modality.HAPPENED, "will not return", True)
     if kind == "delay" and not trigger_nominal and (trigger_past or re.search(

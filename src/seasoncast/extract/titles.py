@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -432,6 +432,24 @@ class KnownTitles:
         self._by_name = {n.casefold(): t for t in self.titles for n in t.all_names}
         self._longest_first = [k for k in sorted(self._by_key, key=len, reverse=True)
                                if len(k) >= 4]
+        # names of several words, by their first word: found in a text word by word
+        self._by_first_word: dict[str, list[tuple[str, Title]]] = defaultdict(list)
+        for t in self.titles:
+            for n in t.all_names:
+                if len(n.split()) >= 2 and n[0].isupper():
+                    self._by_first_word[n.split()[0]].append((n, t))
+
+    def written_in(self, text: str) -> list[Title]:
+        """Titles whose name of several words the text writes as it is ("All of Us Are
+        Dead"): a scan of the text's capitalised words, not of every tracked name."""
+        out: list[Title] = []
+        for m in _CAPITALISED.finditer(text):
+            for name, t in self._by_first_word.get(m.group(), ()):
+                end = m.start() + len(name)
+                if t not in out and text.startswith(name, m.start()) and not (
+                        end < len(text) and (text[end].isalnum() or text[end] == "_")):
+                    out.append(t)
+        return out
 
     @classmethod
     def of(cls, titles: Sequence[Title] | KnownTitles) -> KnownTitles:
@@ -439,6 +457,10 @@ class KnownTitles:
 
     def named(self, name: str) -> Title | None:
         return next((t for t in self.titles if name in t.all_names), None)
+
+    def named_exactly(self, phrase: str) -> Title | None:
+        """The title with exactly this name or alias (case aside)."""
+        return self._by_name.get(phrase.strip().casefold())
 
     def matching(self, phrase: str) -> Title | None:
         """The title a phrase names, or the longest one it ends with ("Filming On Weak
@@ -531,6 +553,8 @@ def detect_titles(
             track(t.name, t.all_names)
         elif not _is_suffix_of_tracked(phrase, names):
             track(phrase, [phrase])
+    for t in _named_in_lineup(text, known_titles):
+        track(t.name, t.all_names)
     if not titles:  # no anchored title: fall back on the tracked one named most
         t = known_titles.most_mentioned(text)
         if t is not None:
@@ -602,6 +626,47 @@ def _count(text: str, names: Sequence[str]) -> int:
     return total
 
 
+# line-up articles list their shows without a season number: "Among the returning
+# favourites are Wednesday, Bridgerton and One Piece"
+_LINEUP_WORDS = re.compile(r"\b(?:line-?ups?|slates?|release\s+(?:schedule|calendar))\b",
+                           re.IGNORECASE)
+_LIST_NAME = (r"[A-Z0-9][\w'’:&!+-]*"
+              r"(?:[ \t]+(?:of|the|a|an|in|on|to|for|with|[A-Z0-9][\w'’:&!+-]*))*")
+_NAME_LIST = re.compile(rf"{_LIST_NAME}(?:[ \t]*,[ \t]*{_LIST_NAME})*[ \t]*,?[ \t]+(?:and|&)[ \t]+"
+                        rf"{_LIST_NAME}")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+
+
+def _named_in_lineup(text: str, known: KnownTitles) -> list[Title]:
+    """Tracked shows an article about a line-up names without a season: those in a list
+    of two or more tracked names ("A, B and C"; one alone could be anything, "Netflix and
+    Wednesday Addams fans"), and those whose name of several words is written as it is
+    in a sentence about the line-up ("Missing from the list was All of Us Are Dead"; a
+    credit elsewhere, "Kim Si-eun (Squid Game)", is no news about that show)."""
+    head = text[:20_000]
+    if not _LINEUP_WORDS.search(head):
+        return []
+    out: list[Title] = []
+    for m in _NAME_LIST.finditer(head):
+        hits = [t for item in _LIST_SPLIT.split(m.group())
+                if (t := known.named_exactly(item.rstrip(".!:"))) is not None]
+        if len(hits) >= 2:
+            out += [t for t in hits if t not in out]
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", head):
+        if _LINEUP_WORDS.search(sentence) or _LIST_WORD.search(sentence):
+            out += [t for t in known.written_in(sentence) if t not in out]
+    return out
+
+
+_LIST_WORD = re.compile(r"\b(?:list|listed|schedule|calendar)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z0-9][\w'’:&!.+-]*")
+_WEEKDAY_CONTEXT = re.compile(
+    r"(?:\b(?:on|last|this|next|by|until|since|from|every|each|late|early)\s+$)|"
+    r"^(?:,?\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d)|"
+    r"\s+(?:morning|afternoon|evening|night)\b)", re.IGNORECASE)
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
 def _find_mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     covered = bytearray(len(text) + 1)  # longer names first; shorter ones fill the gaps
@@ -610,6 +675,10 @@ def _find_mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str
         for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags):
             if covered.find(1, m.start(), m.end()) >= 0:
                 continue
+            if surface in _WEEKDAYS and (
+                    _WEEKDAY_CONTEXT.search(text[max(0, m.start() - 12):m.start()])
+                    or _WEEKDAY_CONTEXT.match(text[m.end():m.end() + 16])):
+                continue  # "on Wednesday", "Wednesday, March 4": the day, not the show
             covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             out.append((m.start(), m.end(), names[surface]))
             if len(out) > 20_000:

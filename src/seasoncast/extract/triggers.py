@@ -93,6 +93,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"series|originals))?|sizzle\s+reel)\b(?!\s+(?:for|of)\s+(?:the\s+)?(?:episode|"
      r"cast))", 8),
     (Kind.SLATE_LISTING, r"\b(?:made|make|makes|on|from|off|in)\s+the\s+list\b", 6),
+    # "Among the returning favourites are A, B and C", after a line-up was named
+    (Kind.SLATE_LISTING, r"\bamong\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:are|were)\b", 4),
     # "Also not mentioned were ...", after a line-up was named
     (Kind.SLATE_LISTING, r"\b(?:not|never)\s+mentioned\b", 5),
     (Kind.SLATE_LISTING, r"\bamong\s+(?:its|the|their)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+)?"
