@@ -87,8 +87,9 @@ class Verdict:
                  "kind": "release", "date": self.claim.span.to_dict(), "text": self.claim.text}
         if self.claim.period is not None:
             p = self.claim.period
-            claim["range"] = {"start": p.start.isoformat(), "end": p.end.isoformat(),
-                              "text": p.text}
+            claim["range"] = {  # an open end is null: "before 2028" has no first day
+                "start": None if p.start == _EVER else p.start.isoformat(),
+                "end": None if p.end == _NEVER else p.end.isoformat(), "text": p.text}
         return {
             "claim": claim,
             "verdict": self.verdict,
