@@ -48,8 +48,25 @@ class DateSpanError(ValueError):
     """A span that cannot exist (end before start, width beyond its precision)."""
 
 
+class DayRange:
+    """The days from `start` to `end`, both included: what a DateSpan shares with any
+    other run of days (a claim's "before 2028")."""
+
+    __slots__ = ()
+    start: date
+    end: date
+
+    def contains(self, other: date | DayRange) -> bool:
+        if isinstance(other, date):
+            return self.start <= other <= self.end
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: DayRange) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
 @dataclass(frozen=True, slots=True)
-class DateSpan:
+class DateSpan(DayRange):
     """An inclusive date interval with the precision it was stated in."""
 
     start: date
@@ -120,14 +137,6 @@ class DateSpan:
     @property
     def midpoint(self) -> date:
         return self.start + timedelta(days=(self.end - self.start).days // 2)
-
-    def contains(self, other: date | DateSpan) -> bool:
-        if isinstance(other, DateSpan):
-            return self.start <= other.start and other.end <= self.end
-        return self.start <= other <= self.end
-
-    def overlaps(self, other: DateSpan) -> bool:
-        return self.start <= other.end and other.start <= self.end
 
     def intersection(self, other: DateSpan) -> DateSpan | None:
         start, end = max(self.start, other.start), min(self.end, other.end)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from seasoncast.datespan import DateSpan, describe, find_datespans
+from seasoncast.datespan import DateSpan, DayRange, describe, find_datespans
 from seasoncast.errors import UserError
 from seasoncast.model import Event, Kind, Modality, Season
 
@@ -36,7 +36,7 @@ _FILLER = re.compile(
 
 
 @dataclass(frozen=True)
-class Period:
+class Period(DayRange):
     """The days a claim is judged on: the period it names ("December 2026") or a range
     bounded by it ("before 2028": from the day of the check to the end of 2027), which
     may be longer than any one DateSpan."""
@@ -48,14 +48,6 @@ class Period:
     @classmethod
     def of(cls, span: DateSpan) -> Period:
         return cls(span.start, span.end, describe(span))
-
-    def contains(self, other: date | DateSpan) -> bool:
-        if isinstance(other, DateSpan):
-            return self.start <= other.start and other.end <= self.end
-        return self.start <= other <= self.end
-
-    def overlaps(self, other: DateSpan) -> bool:
-        return self.start <= other.end and other.start <= self.end
 
     def __str__(self) -> str:
         return self.text
