@@ -485,3 +485,28 @@ def test_a_line_up_names_its_shows_without_season_numbers():
     # a credit is no news about a show, and "on Wednesday" is a weekday
     assert not any(c.title == "Squid Game" for c in out.claims)
     assert len(out.claims) == 4
+
+
+def test_british_and_broadcast_phrasings():
+    def read(sentence):
+        got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=date(2026, 3, 10),
+                         known_titles=[Title("Copper Bay", (), None, None)])
+        return {(n, k, m, s) for n, k, m, s, _e in got}
+
+    assert read("Copper Bay season 2 wrapped on 14 February 2026.") == {
+        (2, Kind.FILMING_WRAP, Modality.HAPPENED, date(2026, 2, 14))}
+    assert read("Copper Bay season 2 wrapped up on a brutal cliffhanger.") == set()
+    assert read("Series three of Copper Bay will be broadcast on BBC One in May 2026.") == {
+        (3, Kind.RELEASE, Modality.PLANNED, date(2026, 5, 1))}
+    assert read("The cast of Copper Bay season 2 was spotted filming in Seoul last week.") \
+        == {(2, Kind.FILMING_START, Modality.HAPPENED, date(2026, 3, 2))}
+    assert read("Copper Bay season 3 episodes will roll out weekly starting January 9.") == {
+        (3, Kind.RELEASE, Modality.PLANNED, date(2027, 1, 9))}
+
+
+def test_not_until_denies_the_calendar_period_before():
+    got, _ = _claims("Copper Bay news\n\nCopper Bay season 3 probably won't land until late "
+                     "2027.\n", published=date(2026, 3, 10),
+                     known_titles=[Title("Copper Bay", (), None, None)])
+    denied = {(s, e) for _n, k, m, s, e in got if m is Modality.DENIED}
+    assert denied == {(date(2027, 1, 1), date(2027, 6, 30))}  # was December 29 to June 30

@@ -920,8 +920,11 @@ def _before(span: DateSpan, published: date | None) -> DateSpan | None:
     end = span.start - timedelta(days=1)
     width = span.width_days
     start = end - timedelta(days=width - 1)
-    if span.precision is Precision.YEAR:
-        start = date(end.year, 1, 1)
+    months = {Precision.MONTH: 1, Precision.QUARTER: 3, Precision.SEASON: 3,
+              Precision.HALF: 6, Precision.YEAR: 12}.get(span.precision)
+    if months and span.start.day == 1:  # the calendar period before: "late 2027" -> H1
+        i = span.start.year * 12 + span.start.month - 1 - months
+        start = date(i // 12, i % 12 + 1, 1)
     if published is not None and published > start:
         start = published
     if end < start:

@@ -42,7 +42,7 @@ _SEASON_WORD = r"(?:seasons?|installment|instalment|chapter|outing|series|part)"
 # "Season 2", "season two", "Season II", "S2", "Seasons 2 and 3"
 # British usage: "series three" is the third season ("two years", "3 episodes" are not)
 _SERIES_NUM = (rf"series\s+(?P<b>{_NUM})\b"
-               r"(?!\s*(?:years?|months?|weeks?|days?|episodes?|times|of)\b)")
+               r"(?!\s*(?:years?|months?|weeks?|days?|episodes?|times|of(?!\s+(?-i:[A-Z])))\b)")
 _SEASON_NUM = CaselessPattern(
     rf"\bseasons?\s+(?P<n>{_NUM})\b(?:\s*(?:and|&|,|-|–|to)\s*(?P<n2>{_NUM})\b)?"
     rf"|\bs(?P<s>\d{{1,2}})(?=\b|e\d)|\b{_SERIES_NUM}")

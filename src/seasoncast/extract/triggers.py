@@ -58,6 +58,11 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
      rf"(?:\s+[\w'’]+){{0,2}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
      r"(?:is\s+)?set\s+to\s+(?:run|continue|last)|goes\s+on)\s+(?:until|till|through|into)\b", 7),
+    # "season 2 wrapped on 14 February", "the second season has officially wrapped" (not
+    # a story that "wrapped up on a cliffhanger" or "wrapped with a twist")
+    (Kind.FILMING_WRAP, r"\b(?:season|series)(?:\s+[\w-]+)?\s+(?:has\s+|have\s+|had\s+)?"
+     r"(?:officially\s+|finally\s+)?wrap(?:s|ped)\b"
+     r"(?!\s+(?:up|with|its|their|the|on\s+an?)\b)", 5),
     # post-production follows the wrap: "is in post-production", "entered post-production"
     (Kind.FILMING_WRAP, r"\bin\s+post-?production\b|\b(?:enter(?:s|ed)?|went\s+into|"
      r"mov(?:es|ed)\s+into)\s+post-?production\b", 6),
@@ -74,7 +79,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_START, r"\b(?:(?:has|have|had|was|were|been|is|are|be)\s+)(?:being\s+|"
      r"already\s+|now\s+|currently\s+|still\s+)?(?:filming|shooting|in\s+production)\b|\bfilming\s+(?:since|from)\b|"
      r"\bset\s+to\s+(?:film|shoot)\b|\bwill\s+(?:film|shoot)\b|\bto\s+(?:film|shoot)\s+in\b|"
-     r"\bcameras\s+(?:are\s+)?(?:still\s+)?rolling\b|\b(?:shooting|filming|in\s+production|"
+     r"\bcameras\s+(?:are\s+)?(?:still\s+)?rolling\b|\bspotted\s+(?:filming|shooting)\b|\b(?:shooting|filming|in\s+production|"
      r"cameras\s+rolling)\s+by\b", 4),
     (Kind.PREPRODUCTION, r"\bpre-?production\b|\bwriters[’']?\s+room\b|\btable\s+read\b|"
      r"\bscript\s+read(?:ing|-through)?\b|\blocation\s+scouting\b", 6),
@@ -131,7 +136,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.RELEASE, r"\bpremi[eè]r(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|"
      r"\bdebut(?:s|ed|ing)?\b|\bdrop(?:s|ped|ping)?\b|\barriv(?:e|es|ed|ing|al)\b|"
      r"\bland(?:s|ed|ing)?\b(?!\s+(?:of|in\s+the\s+role))|\bair(?:s|ed|ing)\b|"
-     r"\blaunch(?:es|ed|ing)?\b|\bcome\s+(?:out|back|in|on)\b|\bbe\s+back\b|\bbe\s+out\b(?!\s+of\b)|\bran\s+(?=(?:for|from|on)\b)|\breturn(?:s|ed|ing)?\b(?!\s+(?:as|to\s+(?:the\s+)?(?:role|sets?|studios?|filming|shooting|work)\b|in\s+"
+     r"\blaunch(?:es|ed|ing)?\b|\broll(?:s|ing)?\s+out\b|\bcome\s+(?:out|back|in|on)\b|\bbe\s+back\b|\bbe\s+out\b(?!\s+of\b)|\bran\s+(?=(?:for|from|on)\b)|\breturn(?:s|ed|ing)?\b(?!\s+(?:as|to\s+(?:the\s+)?(?:role|sets?|studios?|filming|shooting|work)\b|in\s+"
      r"the\s+(?:title\s+)?role|for\s+(?:a|the)\s+\w+\s+season))|\bcom(?:es|ing)\s+(?:back\s+)?"
      r"(?:out|back|in|on|to)\b|\bhit(?:s|ting)?\s+(?:netflix|screens|the\s+(?:streamer|"
      r"platform))\b|\b(?:release|premiere|launch|air)\s+(?:date|window)\b|\bdated\b|"
