@@ -510,3 +510,17 @@ def test_not_until_denies_the_calendar_period_before():
                      known_titles=[Title("Copper Bay", (), None, None)])
     denied = {(s, e) for _n, k, m, s, e in got if m is Modality.DENIED}
     assert denied == {(date(2027, 1, 1), date(2027, 6, 30))}  # was December 29 to June 30
+
+
+def test_each_part_of_a_split_season_keeps_its_own_date():
+    def parts(sentence):
+        _, out = _claims("Copper Bay news\n\n" + sentence + "\n", published=date(2026, 3, 10),
+                         known_titles=[Title("Copper Bay", (), None, None)])
+        return {(c.title, c.detail, c.date.start) for c in out.claims}
+
+    both = {("Copper Bay", "Part 1", date(2026, 7, 3)), ("Copper Bay", "Part 2", date(2026, 7, 10))}
+    assert parts("Copper Bay season 3 Part 1 drops July 3 and Part 2 on July 10.") == both
+    assert parts("Part 1 of Copper Bay season 3 arrives July 3, with Part 2 following on "
+                 "July 10.") == both
+    assert parts("Volume 2 of Copper Bay season 3 drops on July 10.") == {
+        ("Copper Bay", "Part 2", date(2026, 7, 10))}

@@ -473,10 +473,15 @@ def _claims_in_sentence(
             spans = _close_dates(trig, spans)
         if trig.kind is Kind.SLATE_LISTING:
             spans = _slate_spans(trig, spans)
+        parts = [m for m in ctx.seasons_between(s.start, s.end) if m.part]
         for tagged in spans:
             dec = _modality(trig, tagged, s, bounds, published)
             if dec.modality is None:
                 continue
+            if len(parts) > 1 and tagged is not None:
+                # "Part 1 drops July 3 and Part 2 on July 10": each date has its own part
+                part = next((m.part for m in reversed(parts)
+                             if m.start < s.start + tagged.start), part)
             if tagged is not None:
                 tagged = _retense(tagged, Modality.HAPPENED if dec.past_plan else dec.modality,
                                   published)

@@ -49,7 +49,8 @@ _SEASON_NUM = CaselessPattern(
 # "the second season", "a fifth and final season", "its third installment", "2nd season"
 _SEASON_ORD = CaselessPattern(rf"\b(?P<o>{_ORD})(?:\s+and\s+(?:a\s+)?(?P<o2>{_ORD}))?"
                               rf"(?:\s+and\s+final)?[\s-]+(?P<w>{_SEASON_WORD})\b")
-_PART = CaselessPattern(r"\bpart\s+(?P<n>\d|one|two|three)\b")
+# "Part 2", "Volume 2", "Vol. 2": a part of a split season
+_PART = CaselessPattern(r"\b(?:part|volume|vol\.?)\s+(?P<n>\d|one|two|three)\b")
 # "the new season", "the final season", "next season", "the previous season"
 _SEASON_REL = CaselessPattern(
     r"\b(?:the|this|its|a|next|upcoming)\s+(?P<r>new|final|next|upcoming|latest|"
@@ -281,9 +282,14 @@ def _run_before(text: str, end: int) -> str | None:
     if not taken:
         return None
     phrase = text[taken[-1][0]:taken[0][1]].strip(" :-'’")
+    phrase = _PART_OF.sub("", phrase)  # "Volume 2 of Copper Bay season 3": the show
     if phrase.lower() in _NOT_TITLE or len(phrase) < 2:
         return None
     return phrase
+
+
+_PART_OF = re.compile(r"^(?:(?:Volume|Vol\.?|Part|Chapter|Episodes?)\s+(?:\d{1,2}|One|Two|"
+                      r"Three|I{1,3})|\d{1,2})\s+of\s+")
 
 
 _ROLE_WORDS = frozenset("showrunner showrunners creator creators star stars boss director "
