@@ -382,3 +382,16 @@ def test_a_final_season_is_cancelled_only_until_it_premieres(model):
                date(2026, 3, 1))
     after = model.predict(target(wrap, [final, aired]), None, 1, date(2026, 3, 2))
     assert not after.cancelled and after.released == date(2026, 3, 1)
+
+
+def test_a_later_part_of_a_split_season_does_not_date_the_premiere():
+    from seasoncast.forecast.evidence import season_state
+
+    def announced(day, detail):
+        return Event("Copper Bay", 3, Kind.RELEASE, Modality.ANNOUNCED, DateSpan.day(day),
+                     date(2026, 3, 10), "https://example.com/parts", detail=detail)
+
+    events = [announced(date(2026, 7, 3), "Part 1"), announced(date(2026, 7, 10), "Part 2")]
+    for order in (events, events[::-1]):
+        st = season_state(order, 3, date(2026, 4, 1))
+        assert st.official_date[0].start == date(2026, 7, 3)

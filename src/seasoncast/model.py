@@ -6,6 +6,7 @@ objects and back. Vocabulary follows interfaces.md §1–§2 exactly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum, StrEnum
@@ -227,6 +228,11 @@ class Event:
     subject: str | None = None  # a person, for casting and cast_wrap
     detail: str | None = None
     origin: str = "reference"  # or "article" for claims read from an ingested document
+
+    @property
+    def later_part(self) -> bool:
+        """A date of a split season's later part ("Part 2 on July 10"), not its premiere."""
+        return bool(self.detail and re.match(r"Part [2-9]\b", self.detail))
 
     @property
     def key(self) -> tuple:

@@ -254,11 +254,12 @@ def derive_status(events: Iterable[Event], as_of: date) -> tuple[Status, Event |
         return Status.CANCELLED, ev
     official = [e for e in known if e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
                 and e.date is not None and e.date.precision.value in ("day", "days")
-                and e.date.end >= as_of]
+                and e.date.end >= as_of and not e.later_part]
     if official:
         return Status.SCHEDULED, max(official, key=lambda e: e.known_on)
     passed = [e for e in known if e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
-              and e.date is not None and e.date.precision.value in ("day", "days")]
+              and e.date is not None and e.date.precision.value in ("day", "days")
+              and not e.later_part]
     if passed:
         # an official date gone by with no delay reported since: most likely the premiere
         # happened and the news has not been read yet, not a season back in the edit

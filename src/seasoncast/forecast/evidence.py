@@ -171,8 +171,8 @@ def _read_release(st: SeasonState, e: Event) -> None:
     if m is Modality.HAPPENED and span:
         if st.released is None or span.start < st.released:
             st.released = span.start
-    elif span is None:
-        return
+    elif span is None or e.later_part:
+        return  # "Part 2 on July 10" dates a later part, not the premiere
     elif m is Modality.ANNOUNCED:
         if span.precision.value in DAY_PRECISIONS:
             st.official_date = (span, e)
