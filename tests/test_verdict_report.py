@@ -234,3 +234,15 @@ def test_a_passed_date_with_no_news_is_likely_to_have_held(store):
     assert any("may be out of date" in r for r in on.reasons)
     later = check_claim(store, "Dragon Keep season 1 in December 2026", after)
     assert later.verdict == "unlikely"
+
+
+def test_an_official_window_inside_the_claim_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    window = ("Zombie School,2,release,announced,2027-01-01,2027-12-31,year,2026-01-10,"
+              "https://netflix.example/window,\n")
+    store = make_store(tmp_path, BASE + window)
+    before = check_claim(store, "Zombie School S2 before 2028", AS_OF)
+    assert "the official release window, 2027 (announced 2026-01-10), falls within it" in \
+        before.reasons
+    spring = check_claim(store, "Zombie School S2 in spring 2027", AS_OF)
+    assert any(r.endswith("overlaps it") for r in spring.reasons)

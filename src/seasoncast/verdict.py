@@ -170,6 +170,11 @@ def judge(fc, events: list[Event], span: DateSpan | Period, as_of: date
                 Modality.ANNOUNCED and e.date and e.date.overlaps(span)]
     if not official:
         reasons.append("no official announcement supports it")
+    else:
+        e = max(official, key=lambda e: e.known_on)
+        how = "falls within it" if span.contains(e.date) else "overlaps it"
+        reasons.append(f"the official release window, {describe(e.date)} (announced "
+                       f"{e.known_on}), {how}")
     for e in events:
         if e.kind is Kind.SLATE_LISTING and e.modality is Modality.DENIED and e.date \
                 and e.date.overlaps(span):
