@@ -97,6 +97,14 @@ CASES = [
     ("yesterday", "2026-01-11", "2026-01-11", "day"),
     ("today", "2026-01-12", "2026-01-12", "day"),
     ("three days ago", "2026-01-09", "2026-01-09", "day"),
+    # holidays: a bare one is the next one, a release pinned to it its days
+    ("Christmas Day", "2026-12-25", "2026-12-25", "day"),
+    ("around Christmas 2025", "2025-12-18", "2025-12-31", "days"),
+    ("in time for Halloween", "2026-10-25", "2026-10-31", "days"),
+    ("this holiday season", "2026-11-15", "2026-12-31", "quarter"),
+    ("Valentine's Day 2027", "2027-02-14", "2027-02-14", "day"),
+    ("from April 2", "2026-04-02", "2026-04-02", "day"),
+    ("through March", "2026-03-01", "2026-03-31", "month"),
 ]
 
 
@@ -121,6 +129,12 @@ def test_no_date(text):
 def test_relative_phrases_need_a_reference():
     assert parse_datespan("next month") is None
     assert parse_datespan("July 2025") is not None
+
+
+def test_a_holiday_in_the_past_tense_is_the_last_one():
+    assert parse_datespan("Christmas", REF, prefer="past").start == date(2025, 12, 18)
+    assert parse_datespan("last Christmas", REF).start == date(2025, 12, 18)
+    assert parse_datespan("the summer holidays", REF) is None  # not the year-end holidays
 
 
 def test_prefer_past_and_future_for_a_bare_month():

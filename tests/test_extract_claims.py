@@ -524,3 +524,21 @@ def test_each_part_of_a_split_season_keeps_its_own_date():
                  "July 10.") == both
     assert parts("Volume 2 of Copper Bay season 3 drops on July 10.") == {
         ("Copper Bay", "Part 2", date(2026, 7, 10))}
+
+
+def test_releases_pinned_to_holidays():
+    def read(sentence):
+        got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=date(2026, 3, 10),
+                         known_titles=[Title("Copper Bay", (), None, None)])
+        return {(k, m, s, e) for _n, k, m, s, e in got}
+
+    assert read("Netflix is eyeing a Christmas release for Copper Bay season 3.") == {
+        (Kind.RELEASE, Modality.PLANNED, date(2026, 12, 18), date(2026, 12, 31))}
+    assert read("Copper Bay season 3 premiered on Christmas Day.") == {
+        (Kind.RELEASE, Modality.HAPPENED, date(2025, 12, 25), date(2025, 12, 25))}
+    # a hope and a fans' bet are no plan
+    assert read("\"We'd love to have Copper Bay season 3 on screens for Christmas 2026,\" "
+                "she said.") == {
+        (Kind.RELEASE, Modality.EXPECTED, date(2026, 12, 18), date(2026, 12, 31))}
+    assert read("Some fans are betting on a Halloween release for Copper Bay season 3.") == {
+        (Kind.RELEASE, Modality.RUMORED, date(2026, 10, 25), date(2026, 10, 31))}

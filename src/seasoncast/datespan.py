@@ -659,6 +659,40 @@ def _later_this_year(m, ref, prefer):
     return None if ref is None else _rest_of_year(ref)
 
 
+# release dates pinned to holidays: "a Christmas Day premiere", "in time for Halloween",
+# "over the holidays". Christmas alone is the last two weeks of December; Halloween alone
+# the week up to it.
+_HOLIDAYS = {  # name -> (month, first day, month, last day)
+    "christmas day": (12, 25, 12, 25), "christmas eve": (12, 24, 12, 24),
+    "christmas": (12, 18, 12, 31), "new year's day": (1, 1, 1, 1),
+    "new year's eve": (12, 31, 12, 31), "valentine's day": (2, 14, 2, 14),
+    "halloween": (10, 25, 10, 31), "holiday season": (11, 15, 12, 31),
+    "holidays": (11, 15, 12, 31),
+}
+
+
+@RULES.add(r"\b(?:(?P<rel>this|next|last)\s+)?(?:the\s+)?(?P<h>christmas(?:\s+(?:day|eve))?|"
+           r"new\s+year['’]s\s+(?:day|eve)|valentine['’]s\s+day|halloween|holiday\s+season)\b"
+           rf"(?:,?\s+{_YEAR}\b)?|\b(?:over|for|during|before|after|around|by)\s+the\s+"
+           r"(?P<hs>holidays)\b")
+def _holiday(m, ref, prefer):
+    name = re.sub(r"\s+", " ", (m["h"] or m["hs"]).lower().replace("’", "'"))
+    m1, d1, m2, d2 = _HOLIDAYS[name]
+    if m["year"]:
+        year = int(m["year"])
+    elif ref is None:
+        return None
+    else:
+        rel = (m["rel"] or "").lower() if m["h"] else ""
+        # a holiday named without a year is, in release news, nearly always the next one
+        p: Prefer = "past" if rel == "last" or prefer == "past" and rel != "next" else "future"
+        year = _resolve_year_for_month(m2, ref, p)
+        if p == "future" and date(year, m2, d2) < ref:
+            year += 1  # "Christmas" said on December 28 is next Christmas
+    start, end = date(year, m1, d1), date(year, m2, d2)
+    return DateSpan(start, end, infer_precision(start, end))
+
+
 @RULES.add(r"\bearlier\s+(?:this|in\s+the)\s+year\b")
 def _earlier_this_year(m, ref, prefer):
     return None if ref is None else _start_of_year_until(ref)

@@ -37,7 +37,7 @@ RUMOR = re.compile(
     r"\brumou?r(?:s|ed|mill)?\b|\bchatter\b|\bspeculat\w*|\bleak(?:s|ed|er)?\b|\bbuzz\w*|"
     r"\bwhisper\w*|\bunconfirmed\b|\bunverified\b|\bfan\s+theor\w+|"
     r"\bfans?\b[^.]{0,40}?\b(?:convinced|claim\w*|believ\w*|circulat\w*|insist\w*|"
-    r"specul\w*|think|say|expect\w*|hop\w*|predict\w*|fear\w*|worr\w*)|\binsiders?\s+(?:claim|say|said)|"
+    r"specul\w*|think|say|expect\w*|hop\w*|predict\w*|fear\w*|worr\w*|bet(?:s|ting)?)\b|\binsiders?\s+(?:claim|say|said)|"
     r"\b(?:social\s+media|twitter|reddit|tiktok|instagram|weibo|x)\s+(?:posts?|users?|"
     r"accounts?|is|are|has|have)\b|\bcirculat\w+|\btrending\b|\ballegedly\b|"
     r"\bcommunity\s+(?:posts?|pages?)\b|\bnetizens?\b|\bviral\b|\bsomeone\s+on\b|"
@@ -49,7 +49,8 @@ RUMOR = re.compile(
 HEDGE = re.compile(
     r"\blikely\b|\bunlikely\b|\bhopefully\b|\bwe\s+hope\b|\bprobabl[ey]\b|\bpossibl[ey]\b|"
     r"\bmaybe\b|\bperhaps\b|"
-    r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bwould\b|['’]d\s+(?:bet|guess|say|put|expect)\b|"
+    r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bwould\b|['’]d\s+(?:bet|guess|say|put|expect|love|"
+    r"like)\b|"
     r"\b(?:we|i)\s+(?:expect|think|reckon|predict|estimate|suspect|believe|bet|guess|"
     r"anticipate|wouldn['’]t\s+be\s+surprised)\b|\bour\s+(?:own\s+)?(?:best\s+)?"
     r"(?:guess|read|bet|prediction|estimate|take|money)\b|\bmy\s+(?:best\s+)?(?:guess|bet|"

@@ -604,9 +604,11 @@ def _actor_return(sentence: str, trig: Trigger) -> bool:
         re.search(r"\b(?:season|series|show|drama)\b", head, re.IGNORECASE)
 
 
-def _speech_adjacent(text: str, d: TaggedSpan) -> bool:
+def _speech_adjacent(text: str, d: TaggedSpan, after: bool = True) -> bool:
+    """"said in December", "confirmed Friday": the date is the statement's. (A period
+    before the attribution, "… for Christmas 2026, she said", is what was said.)"""
     return bool(_SPEECH.search(text[max(0, d.start - 12):d.start]) or
-                _SPEECH.search(text[d.end:d.end + 12]))
+                after and _SPEECH.search(text[d.end:d.end + 12]))
 
 
 def _nearest_trigger(d: TaggedSpan, triggers: list[Trigger], bounds, text: str) -> int | None:
@@ -614,7 +616,7 @@ def _nearest_trigger(d: TaggedSpan, triggers: list[Trigger], bounds, text: str) 
     dclause = clause_of(bounds, d.start)
     # "Netflix today announced", "the streamer confirmed Friday": the day of the
     # announcement dates only what the announcement itself is (a renewal, a trailer)
-    speech = _speech_adjacent(text, d)
+    speech = _speech_adjacent(text, d, after=d.span.width_days <= 7)
     prep = bool(re.search(r"\b(?:in|on|by|since|until|for|from|during|to|into|of|before|after|"
                           r"around|through|till|ahead\s+of)\s+(?:the\s+)?$",
                           text[max(0, d.start - 8):d.start], re.IGNORECASE))

@@ -19,7 +19,8 @@ _FILM = (r"(?<![-\w])(?:filming|shooting|production|principal\s+photography|phot
          r"the\s+shoot)")  # not the "production" of "pre-production"
 _START = (r"(?:beg[iau]n|begins|beginning|start(?:s|ed|ing)?|kick(?:s|ed|ing)?\s+off|"
           r"(?:got|get|gets|getting)\s+under\s?way|underway|commenc(?:e|es|ed|ing)|"
-          r"roll(?:s|ed|ing)?|go(?:es)?\s+(?:into|before)|went\s+(?:into|before)|"
+          r"roll(?:s|ed|ing)?|go(?:es)?\s+(?:back\s+)?(?:into|before)|"
+          r"went\s+(?:back\s+)?(?:into|before)|"
           r"(?:enter(?:s|ed|ing)?|entering)|resum(?:e|es|ed|ing))")
 _WRAP = (r"(?:wrap(?:s|ped|ping)?(?:\s+up)?|end(?:s|ed)?|finish(?:es|ed|ing)?|"
          r"conclud(?:e|es|ed)|complet(?:e|es|ed)|stop(?:s|ped)?\s+rolling|"
