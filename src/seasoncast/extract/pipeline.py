@@ -437,7 +437,8 @@ def _claims_in_sentence(
             # "Also on the line-up was the second season of Blood Ledger": the sentence
             # names its show after the trigger
             title, near = later[0][2], True
-        if title is None or _actor_return(_titles_blanked(s, ctx), trig):
+        if title is None or trig.kind in (Kind.RELEASE, Kind.CANCELLATION) and _actor_return(
+                _titles_blanked(s, ctx), trig):
             continue
         titles = [title]
         if len(named) > 1 and (trig.kind is Kind.SLATE_LISTING or _GROUP.search(

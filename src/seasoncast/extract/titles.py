@@ -653,13 +653,18 @@ def _named_in_lineup(text: str, known: KnownTitles) -> list[Title]:
     if not _LINEUP_WORDS.search(head):
         return []
     out: list[Title] = []
-    for m in _NAME_LIST.finditer(head):
-        hits = [t for item in _LIST_SPLIT.split(m.group())
-                if (t := known.named_exactly(item.rstrip(".!:"))) is not None]
-        if len(hits) >= 2:
-            out += [t for t in hits if t not in out]
+    since = 99  # sentences since the last one about the line-up
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", head):
-        if _LINEUP_WORDS.search(sentence) or _LIST_WORD.search(sentence):
+        about = bool(_LINEUP_WORDS.search(sentence) or _LIST_WORD.search(sentence))
+        since = 0 if about else since + 1
+        if since > 2:
+            continue  # lists are read in the line-up's sentence and the two after it
+        for m in _NAME_LIST.finditer(sentence):
+            hits = [t for item in _LIST_SPLIT.split(m.group())
+                    if (t := known.named_exactly(item.rstrip(".!:"))) is not None]
+            if len(hits) >= 2:
+                out += [t for t in hits if t not in out]
+        if about:
             out += [t for t in known.written_in(sentence) if t not in out]
     return out
 
