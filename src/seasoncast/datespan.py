@@ -417,6 +417,18 @@ def _cross_month_range(m, ref, prefer):
     return DateSpan(start, end, infer_precision(start, end))
 
 
+# "12/25/2026" (US order) or "25/12/2026": the order a day above 12 shows; month first
+# when both fit, as US entertainment sites write them
+@RULES.add(r"(?<![\d/])\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b(?!/)")
+def _slashed_day(m, ref, prefer):
+    a, b = int(m["a"]), int(m["b"])
+    month, day = (b, a) if a > 12 else (a, b)
+    try:
+        return DateSpan.day(date(int(m["y"]), month, day))
+    except ValueError:
+        return None
+
+
 @RULES.add(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 def _iso(m, ref, prefer):
     return DateSpan.day(date(int(m["y"]), int(m["m"]), int(m["d"])))

@@ -238,7 +238,8 @@ def _official(released: date | None, events: list[Event], span: Period, as_of: d
         reasons.append(f"the season was cancelled (reported {cancelled[-1].known_on})")
         return "contradicted"
     if span.end < as_of:
-        reasons.append(f"{span} has passed without a premiere")
+        reasons.append(f"no premiere came {span}" if span.start == _EVER else
+                       f"{span} has passed without a premiere")
         return "contradicted"
     return None
 
