@@ -458,6 +458,10 @@ def test_two_seasons_ordered_at_once_and_post_production():
         (3, Kind.RENEWAL, Modality.HAPPENED, None), (4, Kind.RENEWAL, Modality.HAPPENED, None)}
     assert read("Copper Bay seasons 3 and 4 have been ordered back to back.") == {
         (3, Kind.RENEWAL, Modality.HAPPENED, None), (4, Kind.RENEWAL, Modality.HAPPENED, None)}
+    assert read("Copper Bay season 3 is in development.") == {
+        (3, Kind.RENEWAL, Modality.HAPPENED, None)}
+    assert read("Netflix has yet to renew Copper Bay for a third season.") == {
+        (3, Kind.RENEWAL, Modality.DENIED, None)}
     # post-production comes after the wrap
     assert read("Copper Bay season 3 is currently in post-production.") == {
         (3, Kind.FILMING_WRAP, Modality.HAPPENED, None)}

@@ -24,7 +24,7 @@ SKIP = re.compile(
     r"\bassuming\b", _I)
 NEGATION = re.compile(
     r"\bnot\b(?!-)|n['’]t\b|\bnever\b|\bno\s+longer\b|\bnowhere\b|\babsent\b|\bmissing\b|"
-    r"\bnone\s+of\b|"
+    r"\bnone\s+of\b|\b(?:has|have)\s+yet\s+to\s+(?:be\s+)?(?:renew|order|green-?light|confirm)|"
     r"\bleft\s+off\b|\bexcluded\b|\bwithout\b|\bno\s+(?:sign|mention)\b|\bnor\b|"
     r"\bisn['’]t\b|\bwasn['’]t\b|\bno\b(?!\s+(?:doubt|longer\s+a\s+secret|wonder))|\bdon['’]t\s+hold\s+your\s+breath\b|\bfailed\s+to\b|"
     r"\bruled\s+out\b|\bdenied\b|\bdenies\b|\bdebunk", _I)
@@ -121,6 +121,9 @@ _UNDERWAY = re.compile(r"\b(?:is|are)\s+(?:now\s+|already\s+|currently\s+|offici
 # a cancellation said with a negation ("will not return for a third season"): the
 # negation is the news, not a denial of it
 _NEGATIVE_CANCELLATION = re.compile(r"\b(?:will\s+not|won['’]t)\s+(?:return|continue)\b", _I)
+_ORDERED_STATE = re.compile(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:also\s+)?(?:officially\s+)?"
+                            r"(?:on\s+the\s+way|happening|a\s+go|in\s+the\s+works|"
+                            r"in\s+development)\b", _I)
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|['’]s|['’]re)\s+(?:\w+ly\s+|now\s+|also\s+|"
                                  r"finally\s+)?$", _I)
 
@@ -223,6 +226,9 @@ def decide(
     if kind == "filming_start" and date_future is not True and _UNDERWAY.search(
             trigger_text + after_trigger[:12]):
         return ModalityDecision(Modality.HAPPENED, trigger_text, True)  # "is underway"
+    if kind == "renewal" and date_future is not True and _ORDERED_STATE.search(trigger_text):
+        # "season 3 is in development", "is officially a go": the order is in place
+        return ModalityDecision(Modality.HAPPENED, trigger_text, True)
     if kind == "filming_wrap" and date_future is not True and trigger_text.lower().startswith(
             ("in the can", "in post")) and _PROGRESSIVE_BEFORE.search(before_trigger):
         # "is in the can", "is currently in post-production": the shoot is over
