@@ -486,6 +486,12 @@ def test_a_line_up_names_its_shows_without_season_numbers():
     assert slate == {("Wednesday", 3, Modality.HAPPENED), ("Bridgerton", 5, Modality.HAPPENED),
                      ("One Piece", 3, Modality.HAPPENED),
                      ("All of Us Are Dead", 2, Modality.DENIED)}
+    from seasoncast.extract.titles import detect_titles
+    news = ("Netflix said on Wednesday that Wednesday season 3 wraps in May. News on "
+            "Wednesday season 3 keeps coming.")
+    ctx = detect_titles(news, shows)  # the day is skipped, the show before "season" kept
+    assert [a for a, _b, _t in ctx.mentions] == [news.index("Wednesday season"),
+                                                 news.rindex("Wednesday season")]
     # a credit is no news about a show, and "on Wednesday" is a weekday
     assert not any(c.title == "Squid Game" for c in out.claims)
     assert len(out.claims) == 4

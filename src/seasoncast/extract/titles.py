@@ -266,6 +266,8 @@ def _run_before(text: str, end: int) -> str | None:
         if taken and re.search(r"[^\s:'’]", gap):
             break
         w = text[ws:we]
+        if taken and w.endswith(".") and not _ABBREVIATION.fullmatch(w):
+            break  # "… in May. News on Wednesday season 3": a sentence ended there
         if w.endswith(("'s", "’s")) and not taken:
             w = w[:-2]
             we -= 2
@@ -292,6 +294,7 @@ _PART_OF = re.compile(r"^(?:(?:Volume|Vol\.?|Part|Chapter|Episodes?)\s+(?:\d{1,2
                       r"Three|I{1,3})|\d{1,2})\s+of\s+")
 
 
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Vol|No)\.")
 _ROLE_WORDS = frozenset("showrunner showrunners creator creators star stars boss director "
                         "writer writers cast actor actress producer".split())
 
@@ -675,6 +678,8 @@ _WEEKDAY_CONTEXT = re.compile(
     r"(?:\b(?:on|last|this|next|by|until|since|from|every|each|late|early)\s+$)|"
     r"^(?:,?\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d)|"
     r"\s+(?:morning|afternoon|evening|night)\b)", re.IGNORECASE)
+_SHOW_AFTER = re.compile(r"\s+(?:season|series|s\d)|['’]s\s+(?:season|cast|star|creator)",
+                         re.IGNORECASE)  # "news on Wednesday season 3": the show
 _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
@@ -686,7 +691,7 @@ def _find_mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str
         for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags):
             if covered.find(1, m.start(), m.end()) >= 0:
                 continue
-            if surface in _WEEKDAYS and (
+            if surface in _WEEKDAYS and not _SHOW_AFTER.match(text, m.end()) and (
                     _WEEKDAY_CONTEXT.search(text[max(0, m.start() - 12):m.start()])
                     or _WEEKDAY_CONTEXT.match(text[m.end():m.end() + 16])):
                 continue  # "on Wednesday", "Wednesday, March 4": the day, not the show
