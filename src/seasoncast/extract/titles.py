@@ -658,11 +658,14 @@ def _named_in_lineup(text: str, known: KnownTitles) -> list[Title]:
     out: list[Title] = []
     since = 99  # sentences since the last one about the line-up
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", head):
-        about = bool(_LINEUP_WORDS.search(sentence) or _LIST_WORD.search(sentence))
+        low = sentence.lower()  # a substring test spares most sentences the regexes
+        about = any(w in low for w in _ABOUT_HINTS) and bool(
+            _LINEUP_WORDS.search(sentence) or _LIST_WORD.search(sentence))
         since = 0 if about else since + 1
         if since > 2:
             continue  # lists are read in the line-up's sentence and the two after it
-        for m in _NAME_LIST.finditer(sentence):
+        for m in _NAME_LIST.finditer(sentence) if " and " in sentence or "&" in sentence \
+                else ():
             hits = [t for item in _LIST_SPLIT.split(m.group())
                     if (t := known.named_exactly(item.rstrip(".!:"))) is not None]
             if len(hits) >= 2:
@@ -672,6 +675,7 @@ def _named_in_lineup(text: str, known: KnownTitles) -> list[Title]:
     return out
 
 
+_ABOUT_HINTS = ("line", "slate", "schedule", "calendar", "list")
 _LIST_WORD = re.compile(r"\b(?:list|listed|schedule|calendar)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z0-9][\w'’:&!.+-]*")
 _WEEKDAY_CONTEXT = re.compile(
