@@ -27,6 +27,20 @@ def _claims(text=ARTICLE, published=date(2025, 9, 1), **kw):
              c.date.end if c.date else None) for c in out.claims}, out
 
 
+COPPER_BAY = [Title("Copper Bay", (), None, None)]
+
+
+def _copper(sentence, published=date(2026, 3, 10)):
+    """(season, kind, modality, start, end) of one sentence in a short Copper Bay article."""
+    got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=published,
+                     known_titles=COPPER_BAY)
+    return got
+
+
+def _copper_starts(sentence):
+    return {(n, k, m, s) for n, k, m, s, _e in _copper(sentence)}
+
+
 def test_core_claims():
     got, out = _claims()
     assert out.titles == ["Tidewater"]
@@ -408,11 +422,7 @@ def test_not_returning_is_a_cancellation_for_a_show_and_a_departure_for_an_actor
 
 
 def test_more_phrasings_of_the_trade():
-    def read(sentence, published=date(2026, 3, 10)):
-        got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=published,
-                         known_titles=[Title("Copper Bay", (), None, None)])
-        return {(n, k, m, s, e) for n, k, m, s, e in got}
-
+    read = _copper
     # a participle after "will be" looks ahead: it was read as a premiere that happened
     # the July before
     assert read("Copper Bay season 3 will be released on July 4.") == {
@@ -435,9 +445,7 @@ def test_more_phrasings_of_the_trade():
 
 def test_a_delay_gives_a_new_date_only_when_it_names_one():
     def kinds(sentence):
-        got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=date(2026, 3, 10),
-                         known_titles=[Title("Copper Bay", (), None, None)])
-        return {(k, s) for _n, k, _m, s, _e in got}
+        return {(k, s) for _n, k, _m, s, _e in _copper(sentence)}
 
     assert kinds("Copper Bay season 3 has been pushed back to 2027.") == {
         (Kind.DELAY, date(2027, 1, 1)), (Kind.RELEASE, date(2027, 1, 1))}
@@ -449,11 +457,7 @@ def test_a_delay_gives_a_new_date_only_when_it_names_one():
 
 
 def test_two_seasons_ordered_at_once_and_post_production():
-    def read(sentence):
-        got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=date(2026, 3, 10),
-                         known_titles=[Title("Copper Bay", (), None, None)])
-        return {(n, k, m, s) for n, k, m, s, _e in got}
-
+    read = _copper_starts
     assert read("Netflix has renewed Copper Bay for season 3 and season 4.") == {
         (3, Kind.RENEWAL, Modality.HAPPENED, None), (4, Kind.RENEWAL, Modality.HAPPENED, None)}
     assert read("Copper Bay seasons 3 and 4 have been ordered back to back.") == {
@@ -498,11 +502,7 @@ def test_a_line_up_names_its_shows_without_season_numbers():
 
 
 def test_british_and_broadcast_phrasings():
-    def read(sentence):
-        got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=date(2026, 3, 10),
-                         known_titles=[Title("Copper Bay", (), None, None)])
-        return {(n, k, m, s) for n, k, m, s, _e in got}
-
+    read = _copper_starts
     assert read("Copper Bay season 2 wrapped on 14 February 2026.") == {
         (2, Kind.FILMING_WRAP, Modality.HAPPENED, date(2026, 2, 14))}
     assert read("Copper Bay season 2 wrapped up on a brutal cliffhanger.") == set()
@@ -515,17 +515,15 @@ def test_british_and_broadcast_phrasings():
 
 
 def test_not_until_denies_the_calendar_period_before():
-    got, _ = _claims("Copper Bay news\n\nCopper Bay season 3 probably won't land until late "
-                     "2027.\n", published=date(2026, 3, 10),
-                     known_titles=[Title("Copper Bay", (), None, None)])
-    denied = {(s, e) for _n, k, m, s, e in got if m is Modality.DENIED}
+    got = _copper("Copper Bay season 3 probably won't land until late 2027.")
+    denied = {(s, e) for _n, _k, m, s, e in got if m is Modality.DENIED}
     assert denied == {(date(2027, 1, 1), date(2027, 6, 30))}  # was December 29 to June 30
 
 
 def test_each_part_of_a_split_season_keeps_its_own_date():
     def parts(sentence):
         _, out = _claims("Copper Bay news\n\n" + sentence + "\n", published=date(2026, 3, 10),
-                         known_titles=[Title("Copper Bay", (), None, None)])
+                         known_titles=COPPER_BAY)
         return {(c.title, c.detail, c.date.start) for c in out.claims}
 
     both = {("Copper Bay", "Part 1", date(2026, 7, 3)), ("Copper Bay", "Part 2", date(2026, 7, 10))}
@@ -538,9 +536,7 @@ def test_each_part_of_a_split_season_keeps_its_own_date():
 
 def test_releases_pinned_to_holidays():
     def read(sentence):
-        got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=date(2026, 3, 10),
-                         known_titles=[Title("Copper Bay", (), None, None)])
-        return {(k, m, s, e) for _n, k, m, s, e in got}
+        return {(k, m, s, e) for _n, k, m, s, e in _copper(sentence)}
 
     assert read("Netflix is eyeing a Christmas release for Copper Bay season 3.") == {
         (Kind.RELEASE, Modality.PLANNED, date(2026, 12, 18), date(2026, 12, 31))}
