@@ -30,11 +30,24 @@ def _claims(text=ARTICLE, published=date(2025, 9, 1), **kw):
 COPPER_BAY = [Title("Copper Bay", (), None, None)]
 
 
-def _copper(sentence, published=date(2026, 3, 10)):
-    """(season, kind, modality, start, end) of one sentence in a short Copper Bay article."""
-    got, _ = _claims("Copper Bay news\n\n" + sentence + "\n", published=published,
-                     known_titles=COPPER_BAY)
+def _in_short_article(sentence, title, published, known_titles=()):
+    """(season, kind, modality, start, end) of one sentence in a short article on a show."""
+    got, _ = _claims(f"{title} news\n\n{sentence}\n", published=published,
+                     known_titles=known_titles)
     return got
+
+
+def _copper(sentence, published=date(2026, 3, 10)):
+    return _in_short_article(sentence, "Copper Bay", published, COPPER_BAY)
+
+
+def _ridgeline(sentence, **kw):
+    """Claims of one sentence in a short Ridgeline article of January 21, 2026."""
+    return _in_short_article(sentence, "Ridgeline", date(2026, 1, 21), **kw)
+
+
+def _ridgeline_reads(sentence):
+    return {(k, m, s) for _n, k, m, s, _e in _ridgeline(sentence)}
 
 
 def _copper_starts(sentence):
@@ -371,10 +384,7 @@ def test_a_shoot_from_one_day_to_another_gives_its_start_and_its_wrap():
 
 
 def test_a_present_tense_in_the_current_period_is_a_plan():
-    def read(sentence):
-        got, _ = _claims("Ridgeline news\n\n" + sentence + "\n", published=date(2026, 1, 21))
-        return {(k, m, s) for _n, k, m, s, _e in got}
-
+    read = _ridgeline_reads
     planned = {(Kind.RELEASE, Modality.PLANNED, date(2026, 1, 1))}
     assert read("Ridgeline season 2 is returning this year.") == planned
     assert read("Ridgeline season 2 returns this year.") == planned
@@ -384,10 +394,7 @@ def test_a_present_tense_in_the_current_period_is_a_plan():
 
 
 def test_footage_that_dropped_is_not_the_premiere_and_other_common_phrasings():
-    def read(sentence):
-        got, _ = _claims("Ridgeline news\n\n" + sentence + "\n", published=date(2026, 1, 21))
-        return {(k, m, s) for _n, k, m, s, _e in got}
-
+    read = _ridgeline_reads
     assert read("A teaser for Ridgeline season 3 dropped on Monday.") == {
         (Kind.TEASER, Modality.HAPPENED, date(2026, 1, 19))}
     # a trailer that *confirms* a date does not take the date
@@ -402,9 +409,8 @@ def test_footage_that_dropped_is_not_the_premiere_and_other_common_phrasings():
 
 def test_not_returning_is_a_cancellation_for_a_show_and_a_departure_for_an_actor():
     def read(sentence):
-        got, _ = _claims("Ridgeline news\n\n" + sentence + "\n", published=date(2026, 1, 21),
-                         known_titles=[Title("Ridgeline", (), None, None)])
-        return {(n, k, m) for n, k, m, _s, _e in got}
+        known = [Title("Ridgeline", (), None, None)]
+        return {(n, k, m) for n, k, m, _s, _e in _ridgeline(sentence, known_titles=known)}
 
     assert read("Ridgeline will not return for a third season.") == {
         (3, Kind.CANCELLATION, Modality.HAPPENED)}

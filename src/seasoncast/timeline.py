@@ -252,18 +252,15 @@ def derive_status(events: Iterable[Event], as_of: date) -> tuple[Status, Event |
         return Status.RELEASED, ev
     if ev := latest(Kind.CANCELLATION, Modality.HAPPENED, Modality.ANNOUNCED):
         return Status.CANCELLED, ev
-    official = [e for e in known if e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
-                and e.date is not None and e.date.precision.value in ("day", "days")
-                and e.date.end >= as_of and not e.later_part]
-    if official:
-        return Status.SCHEDULED, max(official, key=lambda e: e.known_on)
-    passed = [e for e in known if e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
-              and e.date is not None and e.date.precision.value in ("day", "days")
-              and not e.later_part]
-    if passed:
+    dates = [e for e in known if e.kind is Kind.RELEASE and e.modality is Modality.ANNOUNCED
+             and e.date is not None and e.date.precision.value in ("day", "days")
+             and not e.later_part]
+    if upcoming := [e for e in dates if e.date.end >= as_of]:
+        return Status.SCHEDULED, max(upcoming, key=lambda e: e.known_on)
+    if dates:
         # an official date gone by with no delay reported since: most likely the premiere
         # happened and the news has not been read yet, not a season back in the edit
-        last = max(passed, key=lambda e: e.known_on)
+        last = max(dates, key=lambda e: e.known_on)
         if not any(e.kind is Kind.DELAY and e.known_on >= last.known_on for e in known):
             return Status.SCHEDULED, last
     if ev := latest(Kind.FILMING_WRAP, Modality.HAPPENED):

@@ -124,13 +124,13 @@ def _bounded(before: str, span: DateSpan) -> Period | None:
     if m is None:
         return None
     word = re.sub(r"\s+", " ", m["w"].lower())
-    text = f"{word} {span.text or describe(span)}"
+    named = span.text or describe(span)
     if word == "after":
-        return Period(span.end + timedelta(days=1), _NEVER, text)
+        return Period(span.end + timedelta(days=1), _NEVER, f"after {named}")
     if word == "not until":
-        return Period(span.start, _NEVER, f"{span.text or describe(span)} or later")
+        return Period(span.start, _NEVER, f"{named} or later")
     end = span.start - timedelta(days=1) if word == "before" else span.end
-    return Period(_EVER, end, text)
+    return Period(_EVER, end, f"{word} {named}")
 
 
 _EVER = date(1900, 1, 1)  # an upper bound's range starts long before any premiere
@@ -165,7 +165,7 @@ def judge(fc, events: list[Event], span: DateSpan | Period, as_of: date
     verdict = _official(fc.released, events, span, as_of, reasons)
     if verdict is not None:
         return verdict, p, reasons
-    verdict = "likely" if p >= LIKELY else "unlikely" if p < UNLIKELY else "uncertain"
+    verdict = _grade(p)
     official = [e for e in events if e.kind is Kind.RELEASE and e.modality is
                 Modality.ANNOUNCED and e.date and e.date.overlaps(span)]
     if not official:
@@ -193,6 +193,10 @@ def judge(fc, events: list[Event], span: DateSpan | Period, as_of: date
     return verdict, p, reasons
 
 
+def _grade(p: float) -> str:
+    return "likely" if p >= LIKELY else "unlikely" if p < UNLIKELY else "uncertain"
+
+
 def _passed_date(fc, span: Period, p_not_yet: float, reasons: list[str]
                  ) -> tuple[str, float, list[str]]:
     """The official date has passed with nothing reported since. The forecast assumes
@@ -205,7 +209,7 @@ def _passed_date(fc, span: Period, p_not_yet: float, reasons: list[str]
                    "passed with no report of the premiere or of a delay in seasoncast's "
                    "sources, so the data may be out of date")
     reasons.append(f"official dates held {held:.0%} of the time in the reference data")
-    verdict = "likely" if p >= LIKELY else "unlikely" if p < UNLIKELY else "uncertain"
+    verdict = _grade(p)
     return verdict, p, reasons
 
 
