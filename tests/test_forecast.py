@@ -205,6 +205,18 @@ def test_pit_map_corrects_overconfidence():
     assert g(np.array([0.1]))[0] > 0.3
 
 
+def test_pit_map_does_not_copy_the_sample_s_small_wiggles():
+    # a uniform sample, but alternately crowded and sparse every 0.025: the map stays
+    # near the identity and smooth instead of doubling and halving the density in turn
+    rng = np.random.default_rng(3)
+    pits = [float(x) for i in range(40) for x in
+            rng.uniform(i / 40, (i + 1) / 40, 15 if i % 2 else 5)]
+    g = PitMap.fit(pits, shrink=0)
+    u = np.linspace(0.1, 0.9, 33)
+    slopes = np.diff(g(u)) / np.diff(u)
+    assert np.abs(g(u) - u).max() < 0.03
+    assert slopes.min() > 0.7 and slopes.max() < 1.3
+
 
 def test_pit_map_reaches_the_far_tail():
     # one forecast in ten missed by far more than its tail allowed (a shelved season):
