@@ -236,6 +236,34 @@ def test_a_passed_date_with_no_news_is_likely_to_have_held(store):
     assert later.verdict == "unlikely"
 
 
+def test_a_passed_line_up_listing_with_no_news_is_weighed_like_a_passed_date(
+        tmp_path, monkeypatch):
+    # listed for the second quarter of 2026; by November nothing has been reported
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    listing = ("Zombie School,2,slate_listing,announced,2026-04-01,2026-06-30,quarter,"
+               "2026-01-11,https://netflix.example/lineup,\n")
+    store = make_store(tmp_path, BASE + listing)
+    season, november = store.season("Zombie School", 2), date(2026, 11, 2)
+    while_listed = " ".join(build_report(store, season, AS_OF).tldr)
+    assert "has passed" not in while_listed
+    tldr = " ".join(build_report(store, season, november).tldr)
+    assert "official line-up listing, Q2 2026, has passed with no report" in tldr
+    assert "probably premiered" in tldr
+    in_spring = check_claim(store, "Zombie School S2 premiered in 2026", november)
+    assert in_spring.verdict == "likely"
+    assert any("line-up listing was Q2 2026" in r for r in in_spring.reasons)
+    # the listing's share goes to the days of the claim within it, here about a third
+    in_june = check_claim(store, "Zombie School S2 in June 2026", november)
+    assert 0.2 < in_june.probability < 0.4
+    delay = ("Zombie School,2,delay,happened,2026-06-20,2026-06-20,day,2026-06-20,"
+             "https://news.example/delay,\n")
+    (tmp_path / "d").mkdir()
+    delayed = check_claim(make_store(tmp_path / "d", BASE + listing + delay),
+                          "Zombie School S2 premiered in 2026", november)
+    assert delayed.verdict != "likely"
+    assert not any("out of date" in r for r in delayed.reasons)
+
+
 def test_an_official_window_inside_the_claim_is_named(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     window = ("Zombie School,2,release,announced,2027-01-01,2027-12-31,year,2026-01-10,"
@@ -246,3 +274,11 @@ def test_an_official_window_inside_the_claim_is_named(tmp_path, monkeypatch):
         before.reasons
     spring = check_claim(store, "Zombie School S2 in spring 2027", AS_OF)
     assert any(r.endswith("overlaps it") for r in spring.reasons)
+
+
+def test_a_wrap_plan_gone_by_is_told_in_the_past_tense(store):
+    season = store.season("Zombie School", 2)
+    assert "the wrap is planned for mid-February 2026" in \
+        build_report(store, season, AS_OF).tldr[0]
+    assert "the wrap was planned for mid-February 2026" in \
+        build_report(store, season, date(2026, 11, 2)).tldr[0]

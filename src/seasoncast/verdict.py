@@ -8,9 +8,9 @@ A claim is read into (season, span). The answer is
   `likely` (p ≥ 0.60), `uncertain` (0.25 ≤ p < 0.60), `unlikely` (p < 0.25).
 
 "Before 2028", "by the end of 2027" and "no later than March" are judged on every day up
-to the bound; "after 2027" and "not until 2028" on every day from it. An official date
-that has passed with nothing reported since is weighed by how often official dates held,
-since the likelier story is stale data.
+to the bound; "after 2027" and "not until 2028" on every day from it. An official date,
+window or line-up listing that has passed with nothing reported since is weighed by how
+often such promises held, since the likelier story is stale data.
 """
 
 from __future__ import annotations
@@ -160,8 +160,8 @@ def judge(fc, events: list[Event], span: DateSpan | Period, as_of: date
     if span.end == _NEVER and not fc.released and not fc.cancelled:
         p += fc.dist.tail  # "after 2027" includes every day beyond the horizon
     reasons: list[str] = []
-    if fc.date_passed is not None and fc.date_held_rate is not None:
-        return _passed_date(fc, span, p, reasons)
+    if fc.passed is not None and fc.held_rate is not None:
+        return _passed_promise(fc, span, p, reasons)
     verdict = _official(fc.released, events, span, as_of, reasons)
     if verdict is not None:
         return verdict, p, reasons
@@ -197,20 +197,23 @@ def _grade(p: float) -> str:
     return "likely" if p >= LIKELY else "unlikely" if p < UNLIKELY else "uncertain"
 
 
-def _passed_date(fc, span: Period, p_not_yet: float, reasons: list[str]
-                 ) -> tuple[str, float, list[str]]:
-    """The official date has passed with nothing reported since. The forecast assumes
-    no premiere yet, but official dates usually hold, so the likelier story is that the
-    season came out on that date and the news has not been read: weigh the two."""
-    held = fc.date_held_rate
-    on_date = span.contains(fc.date_passed)
-    p = held * on_date + (1 - held) * p_not_yet
-    reasons.append(f"the official premiere date was {describe(fc.date_passed)}; it has "
-                   "passed with no report of the premiere or of a delay in seasoncast's "
-                   "sources, so the data may be out of date")
-    reasons.append(f"official dates held {held:.0%} of the time in the reference data")
-    verdict = _grade(p)
-    return verdict, p, reasons
+def _passed_promise(fc, span: Period, p_not_yet: float, reasons: list[str]
+                    ) -> tuple[str, float, list[str]]:
+    """An official date, window or line-up listing has passed with nothing reported
+    since. The forecast assumes no premiere yet, but such promises usually hold, so the
+    likelier story is that the season came out then and the news has not been read:
+    weigh the two, spreading a window's share evenly over its days."""
+    held, promised = fc.held_rate, fc.passed.span
+    first, last = max(span.start, promised.start), min(span.end, promised.end)
+    within = max(0, (last - first).days + 1) / promised.width_days
+    p = held * within + (1 - held) * p_not_yet
+    reasons.append(f"the {fc.passed.words} was {describe(promised)}; it has passed with no "
+                   "report of the premiere or of a delay in seasoncast's sources, so the "
+                   "data may be out of date")
+    kind = {"official_date": "official dates", "official_window": "official windows",
+            "slate_listed": "official line-up listings"}[fc.passed.kind]
+    reasons.append(f"{kind} held {held:.0%} of the time in the reference data")
+    return _grade(p), p, reasons
 
 
 def _official(released: date | None, events: list[Event], span: Period, as_of: date,

@@ -27,6 +27,22 @@ STAGE_WORDS = {
 DAY_PRECISIONS = ("day", "days")
 
 
+@dataclass(frozen=True)
+class PassedPromise:
+    """An official date, window or line-up listing whose time has passed with neither
+    the premiere nor a delay reported since (see `SeasonState.passed_unreported`)."""
+
+    span: DateSpan
+    event: Event
+    kind: str  # "official_date", "official_window" or "slate_listed": its hit rate's key
+
+    @property
+    def words(self) -> str:
+        return {"official_date": "official premiere date",
+                "official_window": "official release window",
+                "slate_listed": "official line-up listing"}[self.kind]
+
+
 @dataclass
 class SeasonState:
     """A season as seen on `as_of`: its stages, and the evidence about its premiere."""
@@ -56,18 +72,25 @@ class SeasonState:
         return self.cancellation is not None and self.released is None
 
     @property
-    def date_passed_unreported(self) -> DateSpan | None:
-        """The official premiere date, when it has passed with neither the premiere nor a
-        delay reported since it was set. Dates hold nine times in ten, so the likelier
-        story is a premiere that the data has not caught up with."""
-        if self.released is not None or self.official_date is None:
+    def passed_unreported(self) -> PassedPromise | None:
+        """The official premiere date or, failing one, the newest official window or
+        line-up listing, when its time has passed with neither the premiere nor a delay
+        reported since it was made. Such promises hold about nine times in ten, so the
+        likelier story is a premiere that the data have not caught up with."""
+        if self.released is not None:
             return None
-        span, announced = self.official_date
-        if span.end >= self.as_of:
+        newest = None
+        if self.official_date is not None:
+            newest = PassedPromise(*self.official_date, "official_date")
+        else:
+            made = [PassedPromise(*x, "official_window") for x in [self.official_window]
+                    if x is not None] + [PassedPromise(*x, "slate_listed")
+                                         for x in self.slate_listed[-1:]]
+            newest = max(made, key=lambda x: x.event.known_on, default=None)
+        if newest is None or newest.span.end >= self.as_of or any(
+                d.known_on >= newest.event.known_on for d in self.delays):
             return None
-        if any(d.known_on >= announced.known_on for d in self.delays):
-            return None
-        return span
+        return newest
 
     @property
     def stage(self) -> str | None:

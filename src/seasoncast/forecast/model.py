@@ -31,7 +31,13 @@ from seasoncast.datespan import DateSpan, describe
 from seasoncast.forecast.calibration import StageCalibration
 from seasoncast.forecast.demand import DemandIndex
 from seasoncast.forecast.distribution import HORIZON_DAYS, DayDistribution
-from seasoncast.forecast.evidence import STAGE_WORDS, STAGES, SeasonState, season_state
+from seasoncast.forecast.evidence import (
+    STAGE_WORDS,
+    STAGES,
+    PassedPromise,
+    SeasonState,
+    season_state,
+)
 from seasoncast.model import Event, Kind, Modality, Season, Status
 from seasoncast.reference import ReferenceData
 from seasoncast.timeline import derive_status
@@ -254,9 +260,9 @@ class Forecast:
     stage: str | None = None
     group: str = "released"
     wrapped: bool = False  # filming had wrapped by `as_of`
-    date_passed: DateSpan | None = None  # see SeasonState.date_passed_unreported
+    passed: PassedPromise | None = None  # see SeasonState.passed_unreported
     calibration_group: str = "released"  # see SeasonState.calibration_group
-    date_held_rate: float | None = None  # how often official dates held, with date_passed
+    held_rate: float | None = None  # how often such promises held, with `passed`
 
     def to_dict(self) -> dict:
         q = self.dist.quantiles()
@@ -401,14 +407,15 @@ class PremiereForecaster:
                 drivers.append(f"{words} (little effect on the median)")
         for e in st.rumours:
             drivers.append(f"rumoured {describe(e.date)} — a rumour, not used as evidence")
-        passed = st.date_passed_unreported
+        passed = st.passed_unreported
         if passed is not None:
-            drivers.insert(0, f"the official date {describe(passed)} has passed with no report "
-                              "of the premiere or of a delay: the data may be out of date")
+            drivers.insert(0, f"the {passed.words} {describe(passed.span)} has passed with no "
+                              "report of the premiere or of a delay: the data may be out of "
+                              "date")
         drivers = list(dict.fromkeys(drivers))
         return Forecast(title, number, as_of, status, None, dist, drivers, self.name, stage,
                         st.group, "filming_wrap" in st.stages, passed, st.calibration_group,
-                        self.rates["official_date"] if passed is not None else None)
+                        self.rates[passed.kind] if passed is not None else None)
 
     def _base(self, st: SeasonState, info: SeasonInfo, as_of: date,
               effect: TitleEffect | None = None

@@ -47,7 +47,7 @@ class Report:
 
     @property
     def tldr(self) -> list[str]:
-        return [s for s in (status_sentence(self), stale_date_sentence(self),
+        return [s for s in (status_sentence(self), stale_promise_sentence(self),
                             forecast_sentence(self), rumour_sentence(self),
                             cast_sentence(self)) if s]
 
@@ -104,27 +104,43 @@ def status_sentence(r: Report) -> str:
                 "trailer out", "casting": "casting announced", "preproduction":
                 "pre-production began", "cancellation": "announced",
                 "slate listing": "listed in the official line-up for"}.get(what, what)
+        if _is_passed_promise(r, reason):
+            verb = {"release": "its premiere was set for",
+                    "slate listing": "it was listed in the official line-up for"}[what]
         tail = f": {verb} {when} ({domain(reason.source_url)})"
     plan = _current_plan(tl, Kind.FILMING_WRAP) if tl.status is Status.FILMING else None
-    extra = f"; the wrap is planned for {describe(plan.lead.date)}" if plan else ""
+    extra = ""
+    if plan is not None:
+        tense = "was" if plan.lead.date.end < r.as_of else "is"
+        extra = f"; the wrap {tense} planned for {describe(plan.lead.date)}"
     if tl.status is Status.ANNOUNCED:
         extra = "; no filming has been reported yet"
     return f"{name} {words}{tail}{extra}."
 
 
-def stale_date_sentence(r: Report) -> str | None:
-    """A passed official date with nothing reported since: say the data may be stale
-    rather than let the forecast's "not yet" read as news."""
-    passed = r.forecast.date_passed
+def _is_passed_promise(r: Report, e: Event) -> bool:
+    """Whether `e` is the date, window or line-up listing that has passed unreported."""
+    passed = r.forecast.passed
+    return passed is not None and e.kind in (Kind.RELEASE, Kind.SLATE_LISTING) and \
+        e.date is not None and (e.date.start, e.date.end) == (passed.span.start,
+                                                              passed.span.end)
+
+
+def stale_promise_sentence(r: Report) -> str | None:
+    """A passed official date, window or line-up listing with nothing reported since:
+    say the data may be stale rather than let the forecast's "not yet" read as news."""
+    passed = r.forecast.passed
     if passed is None:
         return None
     reason = r.timeline.status_reason
-    named = (r.timeline.status is Status.SCHEDULED and reason is not None
-             and reason.date is not None and reason.date.end < r.as_of)
-    what = "That date" if named else f"Its official premiere date, {describe(passed)},"
+    if reason is not None and _is_passed_promise(r, reason):
+        what = "That date" if passed.kind == "official_date" else "That period"
+    else:
+        what = f"Its {passed.words}, {describe(passed.span)},"
+    likely = "it has probably premiered" if (r.forecast.held_rate or 0) >= 0.6 else \
+        "it may have premiered"
     return (f"{what} has passed with no report of the premiere or of a delay in "
-            "seasoncast's sources, so it has probably premiered; the forecast below "
-            "assumes it has not.")
+            f"seasoncast's sources, so {likely}; the forecast below assumes it has not.")
 
 
 def _current_plan(tl: Timeline, kind: Kind) -> TimelineEntry | None:
@@ -154,8 +170,8 @@ def rumour_sentence(r: Report) -> str | None:
         parts.append(f"the rumoured {describe(rc.span)} premiere is {rc.verdict} "
                      f"({rc.probability:.0%})")
     for e in r.slates:
-        if e.date is None:
-            continue
+        if e.date is None or _is_passed_promise(r, e):
+            continue  # the listing that has passed is named in the sentence before
         if e.modality is Modality.DENIED:
             parts.append(f"the season is absent from the official line-up for "
                          f"{describe(e.date)}")
