@@ -98,3 +98,15 @@ def test_bundled_data_is_valid():
     data = load_bundled()
     assert validate(data) == []
     assert len(data.merged_seasons()) > 2500
+
+
+def test_batches_spelling_a_title_differently_give_one_title(tmp_path):
+    # curated rows first (folders sort that way), then a report's spellings
+    for folder, rows in (("a-curated", ["XO Kitty,2", "Signal,2"]),
+                         ("b-report", ["\"XO, Kitty\",3", "XO KITTY,1", "The Signal,1"])):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder, SEASONS.splitlines()[0] + "\n" + "".join(
+            f"{r},Netflix,,,,,\n" for r in rows), EVENTS.splitlines()[0] + "\n")
+    data = load_bundled(tmp_path)
+    assert sorted({s.title for s in data.seasons}) == ["Signal", "The Signal", "XO Kitty"]
+    assert sorted(s.number for s in data.seasons if s.title == "XO Kitty") == [1, 2, 3]

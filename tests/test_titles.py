@@ -63,3 +63,10 @@ def test_known_titles_prefer_the_name_as_written_and_refuse_named_prefixes():
     assert known.matching("The Kingdom").name == "The Kingdom"
     assert known.matching("The Lantern Keepers") is None  # a show of its own
     assert known.matching("Filming On Weak Hero").name == "Weak Hero"  # news words only
+
+
+def test_a_leading_the_tells_two_shows_apart_when_both_are_tracked():
+    index = TitleIndex([Title("Signal"), Title("The Signal"), Title("XO Kitty")])
+    assert index.best("The Signal").name == "The Signal"
+    assert index.best("signal").name == "Signal"
+    assert index.best("XO, Kitty").name == "XO Kitty"

@@ -18,6 +18,7 @@ from pathlib import Path
 from seasoncast.datespan import MAX_WIDTH, DateSpan, Precision, infer_precision
 from seasoncast.errors import UserError
 from seasoncast.model import Event, Kind, Modality, Season, Title
+from seasoncast.titles import same_name_key
 
 BUNDLED = Path(__file__).parent / "data" / "reference"
 SNAPSHOT = date(2026, 11, 24)  # the day the bundled data was last checked against sources
@@ -218,13 +219,14 @@ def bundled_dirs(root: Path = BUNDLED) -> list[Path]:
 def load_bundled(root: Path = BUNDLED) -> ReferenceData:
     """All bundled batches (one folder each, with its own provenance) as one data set.
 
-    Batches spell some titles differently only in case ("BEEF" in Netflix's reports,
-    "Beef" in curated rows); the curated spelling (folders sort first) is kept.
+    Batches spell some titles differently ("BEEF" and "XO, Kitty" in Netflix's reports,
+    "Beef" and "XO Kitty" in curated rows); the curated spelling (folders sort first) is
+    kept, so that a user who types either finds the one title with all its seasons.
     """
     data = ReferenceData()
     for folder in bundled_dirs(root):
         data.extend(read_pair(folder / "seasons.csv", folder / "events.csv"))
-    return unify_title_case(data)
+    return unify_title_spellings(data)
 
 
 def bundled_titles(root: Path = BUNDLED, data: ReferenceData | None = None) -> list[Title]:
@@ -273,12 +275,14 @@ def retired_fingerprints(root: Path = BUNDLED) -> set[str]:
     return {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}
 
 
-def unify_title_case(data: ReferenceData) -> ReferenceData:
+def unify_title_spellings(data: ReferenceData) -> ReferenceData:
+    """One spelling per title across batches (see `same_name_key`): the first seen,
+    which is the curated one, since curated folders sort first."""
     first: dict[str, str] = {}
     for name in [s.title for s in data.seasons] + [e.title for e in data.events]:
-        first.setdefault(name.casefold(), name)
+        first.setdefault(same_name_key(name), name)
     def fix(name: str) -> str:
-        return first[name.casefold()]
+        return first[same_name_key(name)]
     data.seasons = [s if fix(s.title) == s.title else replace(s, title=fix(s.title))
                     for s in data.seasons]
     data.events = [e if fix(e.title) == e.title else replace(e, title=fix(e.title))

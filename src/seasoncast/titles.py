@@ -19,12 +19,23 @@ _SPELLINGS = {"&": " and ", "r": "are", "u": "you", "n": "and", "2nd": "second"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def normalize_title(text: str) -> str:
-    """Lower-case words without punctuation or accents; leading "the" dropped."""
+def _folded(text: str) -> str:
+    """Case, accents and apostrophes folded away."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("&", " and ").replace("'", "").replace("’", "")
-    words = [_SPELLINGS.get(w, w) for w in _WORD.findall(text)]
+    return text.replace("'", "").replace("’", "")
+
+
+def same_name_key(name: str) -> str:
+    """What two spellings of one title share: "XO, Kitty" and "XO Kitty", "Single’s
+    Inferno" and "Single's Inferno", "BEEF" and "Beef". Unlike `normalize_title` it keeps
+    a leading "The": "Signal" and "The Signal" are different shows."""
+    return " ".join(_WORD.findall(_folded(name)))
+
+
+def normalize_title(text: str) -> str:
+    """Lower-case words without punctuation or accents; leading "the" dropped."""
+    words = [_SPELLINGS.get(w, w) for w in _WORD.findall(_folded(text).replace("&", " and "))]
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     return " ".join(words)
@@ -50,9 +61,11 @@ class TitleIndex:
         self._keys: list[str] = []
         self._owners: list[tuple[Title, str]] = []
         self._exact: dict[str, Title] = {}
+        self._spelled: dict[str, Title] = {}  # by `same_name_key`: "The Signal" vs "Signal"
         self._acronyms: dict[str, Title] = {}
         for t in self.titles:
             for name in t.all_names:
+                self._spelled.setdefault(same_name_key(name), t)
                 key = normalize_title(name)
                 if not key:
                     continue
@@ -67,6 +80,8 @@ class TitleIndex:
         key = normalize_title(query)
         if not key:
             return []
+        if (t := self._spelled.get(same_name_key(query))) is not None:
+            return [TitleMatch(t, 100.0, t.name)]
         if key in self._exact:
             t = self._exact[key]
             return [TitleMatch(t, 100.0, t.name)]
