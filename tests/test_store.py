@@ -146,3 +146,25 @@ def test_bundled_import_and_clean_up_are_one_transaction(store, tmp_path, monkey
     monkeypatch.undo()
     result = store.import_bundled(new)
     assert result.events_added >= 1 and "Night Ferry" in {t.name for t in store.titles()}
+
+
+def test_a_title_the_bundled_data_now_spells_otherwise_is_folded_into_it(store, tmp_path):
+    seasons = "title,season,platform,country,genres,vfx_heavy,episodes,notes\n"
+    header = EVENTS.splitlines()[0] + "\n"
+    renewal = ",1,renewal,happened,2023-06-01,2023-06-01,day,2023-06-02,https://x.example/"
+    old = _bundle(tmp_path, "old", seasons + '"XO, Kitty",1,Netflix,,,,,\n',
+                  header + '"XO, Kitty"' + renewal + "r,\n")
+    store.import_bundled(old)
+    mine = _bundle(tmp_path, "mine", seasons + '"XO, Kitty",2,Netflix,,,,,\n',
+                   header + '"XO, Kitty",2,renewal,happened,2024-05-01,2024-05-01,day,'
+                   '2024-05-02,https://mine.example/s2,\n')
+    store.import_reference(mine)  # a user's own row about the old spelling
+    new = _bundle(tmp_path, "new", seasons + "XO Kitty,1,Netflix,,,,,\n",
+                  header + "XO Kitty" + renewal + "r,\n")
+    store.import_bundled(new)
+    assert [t.name for t in store.titles()] == ["XO Kitty"]
+    assert {e.source_url for e in store.events("XO Kitty")} == {
+        "https://x.example/r", "https://mine.example/s2"}
+    assert [s.number for s in store.seasons("XO Kitty")] == [1, 2]
+    store.import_bundled(new)  # idempotent
+    assert [t.name for t in store.titles()] == ["XO Kitty"]

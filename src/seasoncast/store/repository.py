@@ -14,6 +14,7 @@ from seasoncast.model import Event, Kind, Modality, Season, Title
 from seasoncast.reference import ReferenceData
 from seasoncast.store import schema as t
 from seasoncast.store.engine import make_engine, migrate
+from seasoncast.titles import same_name_key
 
 Progress = Callable[[int], None]  # called with the number of rows just handled
 
@@ -139,7 +140,42 @@ class Store:
         a failure leaves the store as it was."""
         with self.engine.begin() as c:
             result = self._import(c, data, None, "bundled")
-            return replace(result, events_removed=self._sync(c, data, retired))
+            removed = self._sync(c, data, retired)
+            self._merge_respelled(c, {s.title for s in data.seasons} |
+                                  {e.title for e in data.events})
+            return replace(result, events_removed=removed)
+
+    @staticmethod
+    def _merge_respelled(c: Connection, bundled: set[str]) -> None:
+        """Fold a title that the bundled data now spells otherwise ("XO, Kitty" became
+        "XO Kitty") into the new spelling: its seasons' remaining rows (viewing
+        figures, articles' claims, cast) and its aliases move over, and it goes."""
+        spelled = {same_name_key(name): name for name in bundled}
+        ids = dict(c.execute(select(t.titles.c.name, t.titles.c.id)).all())
+        for name, old_id in ids.items():
+            new = spelled.get(same_name_key(name))
+            if name in bundled or new is None or new == name or new not in ids:
+                continue
+            new_id = ids[new]
+            for old_sid, number in c.execute(select(t.seasons.c.id, t.seasons.c.number)
+                                             .where(t.seasons.c.title_id == old_id)).all():
+                new_sid = c.scalar(select(t.seasons.c.id).where(
+                    t.seasons.c.title_id == new_id, t.seasons.c.number == number))
+                if new_sid is None:
+                    c.execute(update(t.seasons).where(t.seasons.c.id == old_sid)
+                              .values(title_id=new_id))
+                    continue
+                for table in (t.events, t.cast_credits, t.viewership, t.changes):
+                    c.execute(update(table).where(table.c.season_id == old_sid)
+                              .values(season_id=new_sid))
+                c.execute(t.seasons.delete().where(t.seasons.c.id == old_sid))
+            have = set(c.scalars(select(t.title_aliases.c.alias)
+                                 .where(t.title_aliases.c.title_id == new_id)))
+            c.execute(t.title_aliases.delete().where(t.title_aliases.c.alias.in_(have),
+                                                     t.title_aliases.c.title_id == old_id))
+            c.execute(update(t.title_aliases).where(t.title_aliases.c.title_id == old_id)
+                      .values(title_id=new_id))
+            c.execute(t.titles.delete().where(t.titles.c.id == old_id))
 
     def _sync(self, c: Connection, data: ReferenceData, retired: set[str]) -> int:
         current = {event_fingerprint(ev) for ev in data.events}

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from seasoncast.errors import UserError
 from seasoncast.reference import BUNDLED, ReferenceData, bundled_dirs, read_pair
 from seasoncast.store import Store
-from seasoncast.titles import normalize_title
+from seasoncast.titles import normalize_title, same_name_key
 from seasoncast.views.importers import ViewRow, read_paths
 from seasoncast.views.linking import Link
 from seasoncast.views.store_views import FIRST_REPORT, ImportSummary, import_rows
@@ -146,13 +146,14 @@ class _BundleLinker:
     def __init__(self, targets: dict[tuple, tuple[str, int, float]],
                  season_ids: dict[tuple[str, int], int]):
         self.targets, self.season_ids = targets, season_ids
-        # the store may spell a title differently ("BEEF"/"Beef") than the build did
-        self.by_key = {(normalize_title(name), n): sid for (name, n), sid in season_ids.items()}
+        # the store may spell a title differently ("BEEF"/"Beef", "XO, Kitty"/"XO Kitty")
+        # than the build did
+        self.by_key = {(same_name_key(name), n): sid for (name, n), sid in season_ids.items()}
 
     def link(self, raw_title, show_title=None, *, is_film=False, mixed=False) -> Link:
         name, number, conf = self.targets[(raw_title, show_title)]
         sid = (self.season_ids.get((name, number))
-               or self.by_key.get((normalize_title(name), number)))
+               or self.by_key.get((same_name_key(name), number)))
         return Link(name, number, sid, conf if sid else round(conf * 0.6, 3),
                     "bundled" if sid else "bundled, season untracked")
 
