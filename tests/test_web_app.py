@@ -57,6 +57,14 @@ def test_coming_up_lists_tracked_seasons_sorted_by_median(client):
     assert data["count"] == len(data["seasons"]) > 5
     row = next(s for s in data["seasons"] if s["title"] == "Moonlit Harbor")
     assert row["status"] == "filming" and row["url"] == "/season/moonlit-harbor/2"
+    assert row["passed_unreported"] is None
+    # a window that went by with nothing reported since: the list says it may be out
+    orchard = next(s for s in data["seasons"] if s["title"] == "Glass Orchard")
+    assert orchard["passed_unreported"] == {
+        "what": "official release window",
+        "date": {"start": "2026-03-01", "end": "2026-03-31", "precision": "month",
+                 "text": None}}
+    assert "official window March 2026 has passed: may be out" in r.text
     lo, hi = row["interval_80"]
     assert lo <= row["median"] <= hi
     assert 0 <= row["p_this_year"] <= 1

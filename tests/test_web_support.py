@@ -23,6 +23,7 @@ Moonlit Harbor,1,release,happened,2024-03-01,2024-03-01,day,2024-03-01,https://e
 Moonlit Harbor,2,renewal,announced,2024-05-02,2024-05-02,day,2024-05-02,https://example.com/mh2-renewal,renewed
 Moonlit Harbor,2,filming_start,happened,2025-09-01,2025-09-30,month,2025-10-02,https://example.com/mh2f,began
 Glass Orchard,3,renewal,announced,2026-02-10,2026-02-10,day,2026-02-10,https://example.com/go3,renewed
+Glass Orchard,3,release,announced,2026-03-01,2026-03-31,month,2026-02-12,https://example.com/go3w,window
 """
 
 TOKEN = "test-token-123"

@@ -21,6 +21,7 @@ from datetime import date
 from seasoncast import api
 from seasoncast.datespan import describe
 from seasoncast.errors import NotFound
+from seasoncast.forecast.evidence import PassedPromise
 from seasoncast.model import Season
 from seasoncast.store import Store
 
@@ -59,6 +60,7 @@ class Row:
     high80: date | None
     p_this_year: float
     released: date | None
+    passed: PassedPromise | None = None  # an official date or window gone by unreported
 
     @property
     def path(self) -> str:
@@ -71,7 +73,18 @@ class Row:
                 "latest": self.latest, "median": iso(self.median),
                 "interval_80": [iso(self.low80), iso(self.high80)],
                 "p_this_year": round(self.p_this_year, 4), "released": iso(self.released),
-                "url": self.path}
+                "url": self.path,
+                "passed_unreported": {"what": self.passed.words,
+                                      "date": self.passed.span.to_dict()}
+                if self.passed else None}
+
+    @property
+    def passed_note(self) -> str | None:
+        """What the list says of a season whose official date or window has gone by."""
+        if self.passed is None:
+            return None
+        what = "date" if self.passed.kind == "official_date" else "window"
+        return f"official {what} {describe(self.passed.span)} has passed: may be out"
 
 
 class Site:
@@ -192,7 +205,7 @@ class Site:
                 latest=latest, median=fc.released or fc.dist.quantile(0.5),
                 low80=fc.released or lo, high80=fc.released or hi,
                 p_this_year=float(fc.dist.p_by_year().get(str(day.year), 0.0)),
-                released=fc.released))
+                released=fc.released, passed=fc.passed))
         far = date.max
         rows.sort(key=lambda r: (r.median or far, r.title.casefold(), r.season))
         return rows
