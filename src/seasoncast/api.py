@@ -6,6 +6,7 @@ HTTP stay in `seasoncast.cli` and `seasoncast.web`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -234,6 +235,7 @@ def read_document(doc, store: Store, title_hint: str | None = None,
     lookups = _title_lookups(store)
     index = lookups.index
 
+    @functools.cache  # an article names the same few shows claim after claim
     def tracked(name: str) -> Title | None:
         return index.best(name, threshold=88)
 

@@ -21,9 +21,10 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def _folded(text: str) -> str:
     """Case, accents and apostrophes folded away."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return text.replace("'", "").replace("’", "")
+    if not text.isascii():  # most names are ASCII: skip the slow Unicode pass
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold().replace("'", "").replace("’", "")
 
 
 def same_name_key(name: str) -> str:
