@@ -210,9 +210,7 @@ def _passed_promise(fc, span: Period, p_not_yet: float, reasons: list[str]
     reasons.append(f"the {fc.passed.words} was {describe(promised)}; it has passed with no "
                    "report of the premiere or of a delay in seasoncast's sources, so the "
                    "data may be out of date")
-    kind = {"official_date": "official dates", "official_window": "official windows",
-            "slate_listed": "official line-up listings"}[fc.passed.kind]
-    reasons.append(f"{kind} held {held:.0%} of the time in the reference data")
+    reasons.append(f"{fc.passed.words}s held {held:.0%} of the time in the reference data")
     return _grade(p), p, reasons
 
 

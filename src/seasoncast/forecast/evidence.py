@@ -79,7 +79,6 @@ class SeasonState:
         likelier story is a premiere that the data have not caught up with."""
         if self.released is not None:
             return None
-        newest = None
         if self.official_date is not None:
             newest = PassedPromise(*self.official_date, "official_date")
         else:
