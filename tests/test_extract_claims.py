@@ -507,6 +507,41 @@ def test_a_line_up_names_its_shows_without_season_numbers():
     assert len(out.claims) == 4
 
 
+def test_a_list_of_shows_as_the_subject_gives_each_show_its_claim():
+    shows = [Title(n, (), None, None) for n in (
+        "Wednesday", "Bridgerton", "One Piece", "Squid Game", "The Witcher")]
+    nxt = {"Wednesday": 3, "Bridgerton": 5, "One Piece": 3, "Squid Game": 4,
+           "The Witcher": 5}
+    text = ("Netflix looks ahead\n\n"
+            "Wednesday, Bridgerton and One Piece will all return in 2027, Netflix said on "
+            "Tuesday.\n\nSquid Game and The Witcher are not part of next year's "
+            "schedule.\n")
+    _got, out = _claims(text, published=date(2026, 11, 10), known_titles=shows,
+                        season_guess=lambda title, _day: nxt.get(title))
+    found = {(c.title, c.season, c.modality) for c in out.claims
+             if c.date and c.date.start == date(2027, 1, 1)}
+    assert found == {("Wednesday", 3, Modality.ANNOUNCED), ("Bridgerton", 5, Modality.ANNOUNCED),
+                     ("One Piece", 3, Modality.ANNOUNCED), ("Squid Game", 4, Modality.DENIED),
+                     ("The Witcher", 5, Modality.DENIED)}
+    assert not out.cast  # "One Piece will return" is the show, not an actor
+
+    def shows_of(sentence: str, kind: Kind) -> set[str]:
+        _got, out = _claims(f"Netflix news\n\n{sentence}\n", published=date(2026, 11, 10),
+                            known_titles=shows + [Title("Emily in Paris", (), None, None)])
+        return {c.title for c in out.claims if c.kind is kind}
+
+    assert shows_of("Both Wednesday and Bridgerton will return in 2027.", Kind.RELEASE) == {
+        "Wednesday", "Bridgerton"}
+    assert shows_of("Netflix confirmed that Wednesday and Bridgerton will be back in 2027.",
+                    Kind.RELEASE) == {"Wednesday", "Bridgerton"}
+    assert shows_of("Netflix has renewed Wednesday, Bridgerton and Emily in Paris for new "
+                    "seasons.", Kind.RENEWAL) == {"Wednesday", "Bridgerton", "Emily in Paris"}
+    # a pair with a pair of dates is not read as each show on each date
+    assert len([c for c in _claims("Netflix news\n\nWednesday and Bridgerton premiered in "
+                                   "2022 and 2020.\n", published=date(2026, 11, 10),
+                                   known_titles=shows)[1].claims]) <= 2
+
+
 def test_british_and_broadcast_phrasings():
     read = _copper_starts
     assert read("Copper Bay season 2 wrapped on 14 February 2026.") == {

@@ -446,6 +446,10 @@ def _claims_in_sentence(
             # "Missing from the line-up are A, B and C", "A, B and C, all three renewed
             # last spring": one claim for each show of the list
             titles, near = named, True
+        elif len(assigned[ti]) <= 1 and len(listed := _listed_subject(s, later, trig)) > 1:
+            # "A, B and C will return in 2027" (but "A and B premiered in 2022 and 2020"
+            # pairs them off, which is not read)
+            titles, near = listed, True
         if trig.kind is Kind.SLATE_LISTING and not near:
             continue  # a line-up is about the titles named with it
         if _GENERIC_SEASONS.search(s.text[max(0, trig.start - 60):trig.start]):
@@ -531,6 +535,39 @@ def _slate_named(triggers: list[Trigger], dates: list[TaggedSpan]) -> DateSpan |
 _GROUP = re.compile(r"\b(?:all\s+(?:three|four|five|of\s+them)|both|each\s+of\s+them|"
                     r"the\s+(?:three|four|five)|none\s+of\s+them)\s+(?:\w+\s+)?$",
                     re.IGNORECASE)
+
+
+def _listed_subject(s: Sentence, mentions: list[tuple[int, int, str]], trig: Trigger
+                    ) -> list[str]:
+    """The shows of a list that is the trigger's subject, "Wednesday, Bridgerton and One
+    Piece will all return", "Squid Game and The Witcher are not part of next year's
+    schedule", or the object of a renewal or cancellation, "Netflix renewed Wednesday,
+    Bridgerton and Emily in Paris". Empty unless the list stands right by the trigger."""
+    spans = [(m[0] - s.start, m[1] - s.start, m[2]) for m in mentions]
+    before: list[tuple[int, int, str]] = []
+    for a, b, t in (x for x in spans if x[1] <= trig.start):
+        if before and not _LIST_GAP.fullmatch(s.text, before[-1][1], a):
+            before = []
+        before.append((a, b, t))
+    if len(before) > 1 and _TO_VERB.fullmatch(s.text, before[-1][1], trig.start):
+        return list(dict.fromkeys(t for _a, _b, t in before))
+    if trig.kind not in (Kind.RENEWAL, Kind.CANCELLATION):
+        return []
+    after: list[tuple[int, int, str]] = []
+    for a, b, t in (x for x in spans if x[0] >= trig.end):
+        gap = _LIST_GAP if after else _TO_OBJECT
+        if not gap.fullmatch(s.text, after[-1][1] if after else trig.end, a):
+            break
+        after.append((a, b, t))
+    return list(dict.fromkeys(t for _a, _b, t in after)) if len(after) > 1 else []
+
+
+_TO_OBJECT = re.compile(r"\s+(?:both\s+|the\s+shows\s+)?")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)")
+# what may stand between a list and its verb: "will all", "are set to", "are not part of"
+_TO_VERB = re.compile(r"(?:\s+(?:will|would|are|were|have|has|had|all|both|set|to|not|be|"
+                      r"been|also|each|officially|finally|reportedly|part|of|n['’]t|"
+                      r"won['’]t|aren['’]t))*\s*")
 
 
 _GENERIC_SEASONS = re.compile(

@@ -640,34 +640,38 @@ def _count(text: str, names: Sequence[str]) -> int:
 _LINEUP_WORDS = re.compile(r"\b(?:line-?ups?|slates?|release\s+(?:schedule|calendar))\b",
                            re.IGNORECASE)
 _LIST_NAME = (r"[A-Z0-9][\w'’:&!+-]*"
-              r"(?:[ \t]+(?:of|the|a|an|in|on|to|for|with|[A-Z0-9][\w'’:&!+-]*))*")
+              r"(?:[ \t]+(?:(?:of|the|a|an|in|on|to|for|with)\b|[A-Z0-9][\w'’:&!+-]*))*")
 _NAME_LIST = re.compile(rf"{_LIST_NAME}(?:[ \t]*,[ \t]*{_LIST_NAME})*[ \t]*,?[ \t]+(?:and|&)[ \t]+"
                         rf"{_LIST_NAME}")
+# what a list item carries that is not its name: "Both Wednesday", "Emily in Paris for"
+_LIST_ITEM_EDGES = re.compile(r"^(?:Both|Either|Neither|Also|And)\s+|"
+                              r"(?:\s+(?:of|the|a|an|in|on|to|for|with))+$|[.!:]+$")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
 def _named_in_lineup(text: str, known: KnownTitles) -> list[Title]:
-    """Tracked shows an article about a line-up names without a season: those in a list
-    of two or more tracked names ("A, B and C"; one alone could be anything, "Netflix and
-    Wednesday Addams fans"), and those whose name of several words is written as it is
-    in a sentence about the line-up ("Missing from the list was All of Us Are Dead"; a
-    credit elsewhere, "Kim Si-eun (Squid Game)", is no news about that show)."""
+    """Tracked shows an article names without a season: those in a list of two or more
+    tracked names ("A, B and C"; one alone could be anything, "Netflix and Wednesday
+    Addams fans") in a sentence about a line-up, the two after it, or one with news of
+    the shows ("A, B and C will return in 2027"); and, in an article about a line-up,
+    those whose name of several words is written as it is in a sentence about it
+    ("Missing from the list was All of Us Are Dead"; a credit elsewhere, "Kim Si-eun
+    (Squid Game)", is no news about that show)."""
     head = text[:20_000]
-    if not _LINEUP_WORDS.search(head):
-        return []
+    lineup = bool(_LINEUP_WORDS.search(head))
     out: list[Title] = []
     since = 99  # sentences since the last one about the line-up
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", head):
         low = sentence.lower()  # a substring test spares most sentences the regexes
-        about = any(w in low for w in _ABOUT_HINTS) and bool(
+        about = lineup and any(w in low for w in _ABOUT_HINTS) and bool(
             _LINEUP_WORDS.search(sentence) or _LIST_WORD.search(sentence))
         since = 0 if about else since + 1
-        if since > 2:
-            continue  # lists are read in the line-up's sentence and the two after it
+        if since > 2 and not _NEWS_OF_SHOWS.search(sentence):
+            continue  # lists are read near the line-up, or with news of the shows
         for m in _NAME_LIST.finditer(sentence) if " and " in sentence or "&" in sentence \
                 else ():
             hits = [t for item in _LIST_SPLIT.split(m.group())
-                    if (t := known.named_exactly(item.rstrip(".!:"))) is not None]
+                    if (t := known.named_exactly(_LIST_ITEM_EDGES.sub("", item))) is not None]
             if len(hits) >= 2:
                 out += [t for t in hits if t not in out]
         if about:
@@ -676,6 +680,9 @@ def _named_in_lineup(text: str, known: KnownTitles) -> list[Title]:
 
 
 _ABOUT_HINTS = ("line", "slate", "schedule", "calendar", "list")
+_NEWS_OF_SHOWS = re.compile(r"\b(?:return\w*|renew\w*|premier\w*|releas\w*|debut\w*|"
+                            r"film\w*|shoot\w*|cancel\w*|seasons?|schedule|line-?ups?|slates?|back)\b",
+                            re.IGNORECASE)
 _LIST_WORD = re.compile(r"\b(?:list|listed|schedule|calendar)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z0-9][\w'’:&!.+-]*")
 _WEEKDAY_CONTEXT = re.compile(
