@@ -536,6 +536,14 @@ def test_a_list_of_shows_as_the_subject_gives_each_show_its_claim():
                     Kind.RELEASE) == {"Wednesday", "Bridgerton"}
     assert shows_of("Netflix has renewed Wednesday, Bridgerton and Emily in Paris for new "
                     "seasons.", Kind.RENEWAL) == {"Wednesday", "Bridgerton", "Emily in Paris"}
+    assert shows_of("Netflix cancelled both Squid Game and The Witcher on Friday.",
+                    Kind.CANCELLATION) == {"Squid Game", "The Witcher"}
+    # shows named before the verb are not its object: "release One Piece season 3" is
+    _got, out = _claims("Netflix news\n\nAfter Squid Game and Wednesday, Netflix will "
+                        "release One Piece season 3 in June.\n", published=date(2026, 11, 10),
+                        known_titles=shows)
+    assert {(c.title, c.season) for c in out.claims} == {("One Piece", 3)}
+    assert all(c.date.start == date(2027, 6, 1) for c in out.claims)  # no "Wednesday" date
     # a pair with a pair of dates is not read as each show on each date
     assert len([c for c in _claims("Netflix news\n\nWednesday and Bridgerton premiered in "
                                    "2022 and 2020.\n", published=date(2026, 11, 10),

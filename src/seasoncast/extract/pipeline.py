@@ -437,6 +437,8 @@ def _claims_in_sentence(
             # "Also on the line-up was the second season of Blood Ledger": the sentence
             # names its show after the trigger
             title, near = later[0][2], True
+        elif (obj := _season_object(s, ctx, later, trig)) is not None:
+            title, near = obj, True  # "After A and B, Netflix will release C season 3"
         if title is None or trig.kind in (Kind.RELEASE, Kind.CANCELLATION) and _actor_return(
                 _titles_blanked(s, ctx), trig):
             continue
@@ -537,6 +539,20 @@ _GROUP = re.compile(r"\b(?:all\s+(?:three|four|five|of\s+them)|both|each\s+of\s+
                     re.IGNORECASE)
 
 
+def _season_object(s: Sentence, ctx: TitleContext, mentions: list[tuple[int, int, str]],
+                   trig: Trigger) -> str | None:
+    """The show named with its season right after the trigger, "will release One Piece
+    season 3": the object of the verb, whatever shows the sentence named before it."""
+    for a, b, t in mentions:
+        if a < s.start + trig.end:
+            continue
+        if _TO_OBJECT.fullmatch(s.text, trig.end, a - s.start) and any(
+                0 <= sm.start - b <= 2 for sm in ctx.seasons_between(b, b + 3)):
+            return t
+        break
+    return None
+
+
 def _listed_subject(s: Sentence, mentions: list[tuple[int, int, str]], trig: Trigger
                     ) -> list[str]:
     """The shows of a list that is the trigger's subject, "Wednesday, Bridgerton and One
@@ -562,7 +578,7 @@ def _listed_subject(s: Sentence, mentions: list[tuple[int, int, str]], trig: Tri
     return list(dict.fromkeys(t for _a, _b, t in after)) if len(after) > 1 else []
 
 
-_TO_OBJECT = re.compile(r"\s+(?:both\s+|the\s+shows\s+)?")
+_TO_OBJECT = re.compile(r"\s+(?:both\s+|the\s+shows\s+|the\s+)?")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)")
 # what may stand between a list and its verb: "will all", "are set to", "are not part of"
 _TO_VERB = re.compile(r"(?:\s+(?:will|would|are|were|have|has|had|all|both|set|to|not|be|"

@@ -643,6 +643,19 @@ _LIST_NAME = (r"[A-Z0-9][\w'’:&!+-]*"
               r"(?:[ \t]+(?:(?:of|the|a|an|in|on|to|for|with)\b|[A-Z0-9][\w'’:&!+-]*))*")
 _NAME_LIST = re.compile(rf"{_LIST_NAME}(?:[ \t]*,[ \t]*{_LIST_NAME})*[ \t]*,?[ \t]+(?:and|&)[ \t]+"
                         rf"{_LIST_NAME}")
+def _listed_title(item: str, known: KnownTitles) -> Title | None:
+    """The tracked show a list item names, allowing for a sentence's first words before
+    it ("After Squid Game") and a phrase after it ("The Witcher on Friday")."""
+    words = _LIST_ITEM_EDGES.sub("", item).split()
+    ends = [len(words)] + [k for k in range(1, len(words)) if words[k] in _AFTER_NAME]
+    for first in range(min(3, len(words))):
+        for end in ends:
+            if end > first and (t := known.named_exactly(" ".join(words[first:end]))):
+                return t
+    return None
+
+
+_AFTER_NAME = {"on", "in", "at", "by", "from", "until", "this", "next", "last"}
 # what a list item carries that is not its name: "Both Wednesday", "Emily in Paris for"
 _LIST_ITEM_EDGES = re.compile(r"^(?:Both|Either|Neither|Also|And)\s+|"
                               r"(?:\s+(?:of|the|a|an|in|on|to|for|with))+$|[.!:]+$")
@@ -671,7 +684,7 @@ def _named_in_lineup(text: str, known: KnownTitles) -> list[Title]:
         for m in _NAME_LIST.finditer(sentence) if " and " in sentence or "&" in sentence \
                 else ():
             hits = [t for item in _LIST_SPLIT.split(m.group())
-                    if (t := known.named_exactly(_LIST_ITEM_EDGES.sub("", item))) is not None]
+                    if (t := _listed_title(item, known)) is not None]
             if len(hits) >= 2:
                 out += [t for t in hits if t not in out]
         if about:
