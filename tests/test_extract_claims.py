@@ -563,6 +563,15 @@ def test_british_and_broadcast_phrasings():
         (3, Kind.RELEASE, Modality.PLANNED, date(2027, 1, 9))}
 
 
+def test_a_future_verb_with_a_date_gone_by_stays_a_plan():
+    # a page dated after the day it says something "will" happen kept an old plan (or is
+    # dated late): it is not news that the premiere happened
+    assert _copper_starts("Netflix will release Copper Bay season 3 on January 9, 2026.") == {
+        (3, Kind.RELEASE, Modality.PLANNED, date(2026, 1, 9))}
+    assert _copper_starts("Netflix released Copper Bay season 3 on January 9, 2026.") == {
+        (3, Kind.RELEASE, Modality.HAPPENED, date(2026, 1, 9))}
+
+
 def test_not_until_denies_the_calendar_period_before():
     got = _copper("Copper Bay season 3 probably won't land until late 2027.")
     denied = {(s, e) for _n, _k, m, s, e in got if m is Modality.DENIED}

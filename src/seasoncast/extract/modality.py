@@ -93,6 +93,7 @@ FUTURE = re.compile(
     r"(?:be|begin|start|wrap|premiere|release|debut|arrive|air|roll|finish|return|drop|"
     r"land|launch)\b|\bupcoming\b|\bnext\b|\bexpected\b|\bscheduled\b|\bslated\b|"
     r"\bplanned\b|\bplans?\b|\bcoming\b|\bshall\b", _I)
+_WILL = re.compile(r"\b(?:will|shall)\s+(?:\w+\s+)?$|['’]ll\s+$|\b(?:going|set)\s+to\s+$", _I)
 PAST = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?\w+ed\b|\b(?:has|have|had)\s+"
     r"(?:\w+\s+){0,2}?(?:begun|got|gotten|shot|taken|gone|come|done|seen|hit|set|begun)\b|"
@@ -258,6 +259,10 @@ def decide(
                                                                     trigger_text)
     if date_future is True or arranged or (date_past is None and
                                            FUTURE.search(before_trigger[-40:])):
+        past = False
+    elif date_past and not trigger_past and _WILL.search(before_trigger[-25:]):
+        # "HBO will release it in June 2026" in a later article: a plan the page kept
+        # (or a page dated late), not news that it happened
         past = False
     if not past and date_future is None and trigger_past:
         past = True
