@@ -479,18 +479,26 @@ def test_two_seasons_ordered_at_once_and_post_production():
         (3, Kind.FILMING_WRAP, Modality.HAPPENED, date(2026, 1, 1))}
 
 
+# tracked shows and the season the news would mean for each, for line-up articles
+NEXT_SEASONS = {"Wednesday": 3, "Bridgerton": 5, "One Piece": 3, "All of Us Are Dead": 2,
+                "Squid Game": 4, "The Witcher": 5, "Emily in Paris": 6}
+SHOWS = [Title(n, (), None, None) for n in NEXT_SEASONS]
+
+
+def _netflix(text, published):
+    """The extraction of a Netflix news article naming SHOWS without season numbers."""
+    return _claims(text, published=published, known_titles=SHOWS,
+                   season_guess=lambda title, _day: NEXT_SEASONS.get(title))[1]
+
+
 def test_a_line_up_names_its_shows_without_season_numbers():
-    shows = [Title(n, (), None, None) for n in (
-        "Wednesday", "Bridgerton", "One Piece", "All of Us Are Dead", "Squid Game")]
-    nxt = {"Wednesday": 3, "Bridgerton": 5, "One Piece": 3, "All of Us Are Dead": 2,
-           "Squid Game": 4}
+    shows = SHOWS
     text = ("Netflix unveils its 2027 slate\n\n"
             "Netflix on Wednesday revealed its line-up for 2027. Among the returning "
             "favourites are Wednesday, Bridgerton and One Piece.\n\n"
             "Notably missing from the list was All of Us Are Dead. Kim Si-eun (Squid Game) "
             "hosted the event.\n")
-    got, out = _claims(text, published=date(2026, 11, 24), known_titles=shows,
-                       season_guess=lambda title, _day: nxt.get(title))
+    out = _netflix(text, date(2026, 11, 24))
     slate = {(c.title, c.season, c.modality) for c in out.claims
              if c.kind is Kind.SLATE_LISTING and c.date and c.date.start.year == 2027}
     assert slate == {("Wednesday", 3, Modality.HAPPENED), ("Bridgerton", 5, Modality.HAPPENED),
@@ -508,16 +516,11 @@ def test_a_line_up_names_its_shows_without_season_numbers():
 
 
 def test_a_list_of_shows_as_the_subject_gives_each_show_its_claim():
-    shows = [Title(n, (), None, None) for n in (
-        "Wednesday", "Bridgerton", "One Piece", "Squid Game", "The Witcher")]
-    nxt = {"Wednesday": 3, "Bridgerton": 5, "One Piece": 3, "Squid Game": 4,
-           "The Witcher": 5}
     text = ("Netflix looks ahead\n\n"
             "Wednesday, Bridgerton and One Piece will all return in 2027, Netflix said on "
             "Tuesday.\n\nSquid Game and The Witcher are not part of next year's "
             "schedule.\n")
-    _got, out = _claims(text, published=date(2026, 11, 10), known_titles=shows,
-                        season_guess=lambda title, _day: nxt.get(title))
+    out = _netflix(text, date(2026, 11, 10))
     found = {(c.title, c.season, c.modality) for c in out.claims
              if c.date and c.date.start == date(2027, 1, 1)}
     assert found == {("Wednesday", 3, Modality.ANNOUNCED), ("Bridgerton", 5, Modality.ANNOUNCED),
@@ -526,8 +529,7 @@ def test_a_list_of_shows_as_the_subject_gives_each_show_its_claim():
     assert not out.cast  # "One Piece will return" is the show, not an actor
 
     def shows_of(sentence: str, kind: Kind) -> set[str]:
-        _got, out = _claims(f"Netflix news\n\n{sentence}\n", published=date(2026, 11, 10),
-                            known_titles=shows + [Title("Emily in Paris", (), None, None)])
+        out = _netflix(f"Netflix news\n\n{sentence}\n", date(2026, 11, 10))
         return {c.title for c in out.claims if c.kind is kind}
 
     assert shows_of("Both Wednesday and Bridgerton will return in 2027.", Kind.RELEASE) == {
@@ -539,15 +541,13 @@ def test_a_list_of_shows_as_the_subject_gives_each_show_its_claim():
     assert shows_of("Netflix cancelled both Squid Game and The Witcher on Friday.",
                     Kind.CANCELLATION) == {"Squid Game", "The Witcher"}
     # shows named before the verb are not its object: "release One Piece season 3" is
-    _got, out = _claims("Netflix news\n\nAfter Squid Game and Wednesday, Netflix will "
-                        "release One Piece season 3 in June.\n", published=date(2026, 11, 10),
-                        known_titles=shows)
+    out = _netflix("Netflix news\n\nAfter Squid Game and Wednesday, Netflix will release "
+                   "One Piece season 3 in June.\n", date(2026, 11, 10))
     assert {(c.title, c.season) for c in out.claims} == {("One Piece", 3)}
     assert all(c.date.start == date(2027, 6, 1) for c in out.claims)  # no "Wednesday" date
     # a pair with a pair of dates is not read as each show on each date
-    assert len([c for c in _claims("Netflix news\n\nWednesday and Bridgerton premiered in "
-                                   "2022 and 2020.\n", published=date(2026, 11, 10),
-                                   known_titles=shows)[1].claims]) <= 2
+    assert len(_netflix("Netflix news\n\nWednesday and Bridgerton premiered in 2022 and "
+                        "2020.\n", date(2026, 11, 10)).claims) <= 2
 
 
 def test_british_and_broadcast_phrasings():
