@@ -37,6 +37,15 @@ def test_titles_lists_upcoming_seasons(env):
     aouad = [r for r in rows if r["title"] == "All of Us Are Dead" and r["season"] == 2]
     assert aouad and aouad[0]["status"] == "post_production"
     assert len(rows) >= 60
+    # with forecasts: soonest median first, and the promises gone by are named
+    rows = json.loads(run(env, "titles", "--forecast", "--json", "--as-of", "2026-11-24"
+                          ).stdout)
+    medians = [r["median"] for r in rows if r["median"]]
+    assert medians == sorted(medians) and len(medians) >= 60
+    beef = next(r for r in rows if r["title"] == "Beef" and r["season"] == 2)
+    assert beef["passed_unreported"] == "official premiere date April 16, 2026"
+    assert all(r["interval_80"][0] <= r["median"] <= r["interval_80"][1]
+               for r in rows if r["median"])
 
 
 def test_show_with_a_misspelt_title(env):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import typer
@@ -69,27 +70,63 @@ def import_csv(
 def titles(
     all_seasons: bool = typer.Option(False, "--all", help="include released seasons"),
     as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today)"),
+    forecast: bool = typer.Option(
+        False, "--forecast", help="add each season's median premiere and 80% interval, "
+        "soonest first"),
     json_out: bool = typer.Option(False, "--json"),
 ) -> None:
     """Tracked seasons and where each stands."""
     store = open_store()
-    rows = api.tracked_seasons(store, parse_day(as_of), include_released=all_seasons)
+    day = parse_day(as_of) or api.today()
+    rows = api.tracked_seasons(store, day, include_released=all_seasons)
+    forecasts = {}
+    if forecast:
+        forecasts = {id(r): api.forecast_season(store, r.season, day) for r in rows}
+        rows.sort(key=lambda r: forecasts[id(r)].released or forecasts[id(r)].dist.quantile(
+            0.5) or date.max)
     if json_out:
         emit_json([{"title": r.season.title, "season": r.season.number,
                     "status": r.status.value, "platform": r.season.platform,
-                    "latest": r.reason.kind.value if r.reason else None} for r in rows])
+                    "latest": r.reason.kind.value if r.reason else None,
+                    **(_forecast_fields(forecasts[id(r)]) if forecast else {})}
+                   for r in rows])
         return
     table = Table(title=f"{len(rows)} tracked seasons", title_justify="left")
     for col in ("title", "season", "platform", "status", "because"):
         table.add_column(col)
+    if forecast:
+        table.add_column("median")
+        table.add_column("80% interval")
     for r in rows:
         because = ""
         if r.reason:
             when = describe(r.reason.date) if r.reason.date else r.reason.known_on.isoformat()
             because = f"{r.reason.kind.value.replace('_', ' ')} ({r.reason.modality.value}) {when}"
-        table.add_row(r.season.title, str(r.season.number), r.season.platform or "",
-                      r.status.value.replace("_", " "), because)
+        cells = [r.season.title, str(r.season.number), r.season.platform or "",
+                 r.status.value.replace("_", " "), because]
+        if forecast:
+            fc, f = forecasts[id(r)], _forecast_fields(forecasts[id(r)])
+            if fc.passed is not None:
+                same = r.reason is not None and r.reason.date == fc.passed.span
+                cells[4] += "; has passed: may be out" if same else \
+                    f"; its {f['passed_unreported']} has passed: may be out"
+            lo, hi = f["interval_80"]
+            cells += [f["median"] or "—", f"{lo} – {hi}" if lo else "—"]
+        table.add_row(*cells)
     out.print(table)
+
+
+def _forecast_fields(fc) -> dict:
+    """A season's forecast in a line: median, 80% interval, and a promise gone by."""
+    if fc.released:
+        day = fc.released.isoformat()
+        return {"median": day, "interval_80": [day, day], "passed_unreported": None}
+    lo, hi = fc.interval(0.8)
+    median = fc.dist.quantile(0.5)
+    return {"median": median.isoformat() if median else None,
+            "interval_80": [lo.isoformat() if lo else None, hi.isoformat() if hi else None],
+            "passed_unreported": f"{fc.passed.words} {describe(fc.passed.span)}"
+            if fc.passed else None}
 
 
 def show(
