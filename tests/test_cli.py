@@ -79,6 +79,8 @@ def test_import_user_csvs_twice(env, tmp_path):
     (["forecast", "All of Us Are Dead", "--as-of", "tomorrow"], "is not a date"),
     (["import", "missing.csv", "missing2.csv"], "cannot open"),
     (["check", "All of Us Are Dead season 2 soon"], "no date or period"),
+    # a "when" question is answered by the forecast, and "Wednesday season 3" is no weekday
+    (["check", "When is Wednesday season 3 coming out?"], "forecast of Wednesday season 3"),
     (["report", "All of Us Are Dead", "-s", "2", "--format", "pdf"], "--format must be"),
 ])
 def test_bad_input_is_one_line_and_exit_2(env, args, message):

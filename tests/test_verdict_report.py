@@ -75,6 +75,8 @@ def test_free_text_forms(store):
     assert "no tracked title" in str(e.value)
     with pytest.raises(UserError, match="no date or period"):
         check_claim(store, "Zombie School season 2 soon", AS_OF)
+    with pytest.raises(UserError, match="the forecast of Zombie School season 2 says"):
+        check_claim(store, "When is Zombie School season 2 coming out?", AS_OF)
 
 
 def test_report_reaches_the_articles_conclusions(store):

@@ -100,10 +100,13 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
         raise UserError("the claim is empty; try e.g. \"Wednesday season 3 in 2027\"")
     if len(text) > 500:
         raise UserError("the claim is longer than 500 characters")
-    tags = find_datespans(text, as_of, prefer="future")
+    # "Wednesday season 3" is the show, not the day
+    tags = [t for t in find_datespans(text, as_of, prefer="future")
+            if not _SHOW_NOT_DAY.match(text, t.end) or t.span.precision.value != "day"]
     if not tags:
-        raise UserError(f"no date or period found in {text!r}; say when, e.g. "
-                        "\"in December 2026\", \"next month\", \"2027\"")
+        raise UserError(f"no date or period found in {text!r}; " + (
+            _ask_forecast(store, text) or
+            "say when, e.g. \"in December 2026\", \"next month\", \"2027\""))
     tag = max(tags, key=lambda t: t.end)  # the claimed time usually comes last
     rest = (text[:tag.start] + " " + text[tag.end:])
     period = _bounded(text[:tag.start], tag.span)
@@ -111,6 +114,26 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
     if not title_words:
         raise UserError(f"no title found in {text!r}")
     return ParsedClaim(resolve_season(store, title_words), tag.span, text, period)
+
+
+_SHOW_NOT_DAY = re.compile(r"\s+(?:season|series|s\d)", re.IGNORECASE)
+
+
+def _ask_forecast(store, text: str) -> str:
+    """For a question with no date ("When is Wednesday season 3 coming out?"), where its
+    answer is: the season's forecast."""
+    from seasoncast.api import resolve_season
+
+    words = re.sub(r"\s+", " ", _FILLER.sub(" ", re.sub(
+        r"\b(?:when|what|is|does|do|will|coming|come|out|release\s+date)\b|\?", " ", text,
+        flags=re.IGNORECASE))).strip(" -")
+    try:
+        season = resolve_season(store, words) if words else None
+    except UserError:
+        return ""
+    return (f"the forecast of {season.title} season {season.number} says when it is "
+            f"likely: seasoncast forecast \"{season.title}\" -s {season.number}"
+            ) if season else ""
 
 
 _BOUND = re.compile(r"\b(?P<w>before|by|no\s+later\s+than|after|not\s+until)\s+"
