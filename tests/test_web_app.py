@@ -128,6 +128,10 @@ def test_check_page_and_api(client):
     assert v["claim"]["title"] == "Moonlit Harbor" and 0 <= v["probability"] <= 1
     r = client.get("/api/check", params={"claim": "Moonlit Harbor season 2"})
     assert r.status_code == 400 and "no date" in r.json()["error"]
+    # a fan's "when" question is sent to the season's forecast
+    r = client.get("/check", params={"claim": "When is Moonlit Harbor season 2 coming out?"})
+    assert r.status_code == 400 and 'href="/season/moonlit-harbor/2"' in r.text
+    parse(r.text)
     r = client.get("/check", params={"claim": "Qwxyz Plorb season 2 in 2027"})
     assert r.status_code == 404
 

@@ -11,3 +11,12 @@ class NotFound(UserError):
     def __init__(self, message: str, suggestions: list[str] | None = None):
         super().__init__(message)
         self.suggestions = suggestions or []
+
+
+class AskedWhen(UserError):
+    """A claim with no date about a tracked season ("When is Wednesday season 3 coming
+    out?"): its answer is the season's forecast, which the web app links to."""
+
+    def __init__(self, message: str, title: str, number: int):
+        super().__init__(message)
+        self.title, self.number = title, number

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from seasoncast.datespan import DateSpan, DayRange, describe, find_datespans
-from seasoncast.errors import UserError
+from seasoncast.errors import AskedWhen, UserError
 from seasoncast.model import Event, Kind, Modality, Season
 
 LIKELY = 0.60
@@ -104,9 +104,14 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
     tags = [t for t in find_datespans(text, as_of, prefer="future")
             if not _SHOW_NOT_DAY.match(text, t.end) or t.span.precision.value != "day"]
     if not tags:
-        raise UserError(f"no date or period found in {text!r}; " + (
-            _ask_forecast(store, text) or
-            "say when, e.g. \"in December 2026\", \"next month\", \"2027\""))
+        message = f"no date or period found in {text!r}; "
+        if (season := _asked_about(store, text)) is not None:
+            raise AskedWhen(message + f"the forecast of {season.title} season "
+                            f"{season.number} says when it is likely: seasoncast forecast "
+                            f"\"{season.title}\" -s {season.number}", season.title,
+                            season.number)
+        raise UserError(message + "say when, e.g. \"in December 2026\", \"next month\", "
+                        "\"2027\"")
     tag = max(tags, key=lambda t: t.end)  # the claimed time usually comes last
     rest = (text[:tag.start] + " " + text[tag.end:])
     period = _bounded(text[:tag.start], tag.span)
@@ -119,21 +124,18 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
 _SHOW_NOT_DAY = re.compile(r"\s+(?:season|series|s\d)", re.IGNORECASE)
 
 
-def _ask_forecast(store, text: str) -> str:
-    """For a question with no date ("When is Wednesday season 3 coming out?"), where its
-    answer is: the season's forecast."""
+def _asked_about(store, text: str) -> Season | None:
+    """The season a question with no date is about ("When is Wednesday season 3 coming
+    out?"), if it names one: its forecast is the answer."""
     from seasoncast.api import resolve_season
 
     words = re.sub(r"\s+", " ", _FILLER.sub(" ", re.sub(
         r"\b(?:when|what|is|does|do|will|coming|come|out|release\s+date)\b|\?", " ", text,
         flags=re.IGNORECASE))).strip(" -")
     try:
-        season = resolve_season(store, words) if words else None
+        return resolve_season(store, words) if words else None
     except UserError:
-        return ""
-    return (f"the forecast of {season.title} season {season.number} says when it is "
-            f"likely: seasoncast forecast \"{season.title}\" -s {season.number}"
-            ) if season else ""
+        return None
 
 
 _BOUND = re.compile(r"\b(?P<w>before|by|no\s+later\s+than|after|not\s+until)\s+"

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from seasoncast import api
 from seasoncast.datespan import describe, describe_day
-from seasoncast.errors import NotFound, UserError
+from seasoncast.errors import AskedWhen, NotFound, UserError
 from seasoncast.model import Status
 from seasoncast.web import feeds
 from seasoncast.web.security import (
@@ -375,18 +375,23 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
     def check_page(claim: Annotated[str | None, Query(max_length=500)] = None):
         from seasoncast.verdict import check_claim
 
-        verdict, error, suggestions, status = None, None, [], 200
+        verdict, error, suggestions, status, asked = None, None, [], 200, None
         if claim and claim.strip():
             try:
                 site.model()
                 verdict = check_claim(site.store, claim, site.today)
             except NotFound as e:
                 error, suggestions, status = str(e), e.suggestions, 404
+            except AskedWhen as e:  # "When is …?": the season's page answers it
+                error, status = str(e), 400
+                asked = (f"/season/{site.slug_of(e.title)}/{e.number}",
+                         f"{e.title} season {e.number}")
             except UserError as e:
                 error, status = str(e), 400
         slug = site.slug_of(verdict.claim.season.title) if verdict else None
         return page(html("check.html", claim=claim or "", verdict=verdict, error=error,
-                         suggestions=suggestions, slug=slug, nav="check"), status)
+                         suggestions=suggestions, slug=slug, asked=asked, nav="check"),
+                    status)
 
     @app.get("/add", response_class=HTMLResponse, tags=["pages"], summary="Add an article")
     def add_form():
