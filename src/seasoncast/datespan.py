@@ -749,10 +749,12 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
 
 
 # "confirmed Friday", "on Monday": the weekday nearest the reference date (the past one
-# on a tie; the next one when the caller prefers the future)
+# on a tie; the next one when the caller prefers the future). "Wednesday season 3" is
+# the show.
 @RULES.add(r"(?<![-–/])\b(?:on\s+|this\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
            r"thursday|friday|saturday|sunday)\b(?![-–/]|,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|"
-           r"aug|sep|oct|nov|dec|the\s+\d|nights?|slot|evenings?|mornings?|schedule))")
+           r"aug|sep|oct|nov|dec|the\s+\d|nights?|slot|evenings?|mornings?|schedule)|"
+           r"\s+(?:season|series)\b)")
 def _weekday(m, ref, prefer):
     if ref is None:
         return None

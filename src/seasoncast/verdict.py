@@ -100,9 +100,7 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
         raise UserError("the claim is empty; try e.g. \"Wednesday season 3 in 2027\"")
     if len(text) > 500:
         raise UserError("the claim is longer than 500 characters")
-    # "Wednesday season 3" is the show, not the day
-    tags = [t for t in find_datespans(text, as_of, prefer="future")
-            if not _SHOW_NOT_DAY.match(text, t.end) or t.span.precision.value != "day"]
+    tags = find_datespans(text, as_of, prefer="future")
     if not tags:
         message = f"no date or period found in {text!r}; "
         if (season := _asked_about(store, text)) is not None:
@@ -119,9 +117,6 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
     if not title_words:
         raise UserError(f"no title found in {text!r}")
     return ParsedClaim(resolve_season(store, title_words), tag.span, text, period)
-
-
-_SHOW_NOT_DAY = re.compile(r"\s+(?:season|series|s\d)", re.IGNORECASE)
 
 
 def _asked_about(store, text: str) -> Season | None:

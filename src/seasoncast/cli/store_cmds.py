@@ -82,8 +82,7 @@ def titles(
     forecasts = {}
     if forecast:
         forecasts = {id(r): api.forecast_season(store, r.season, day) for r in rows}
-        rows.sort(key=lambda r: forecasts[id(r)].released or forecasts[id(r)].dist.quantile(
-            0.5) or date.max)
+        rows.sort(key=lambda r: forecasts[id(r)].dist.quantile(0.5) or date.max)
     if json_out:
         emit_json([{"title": r.season.title, "season": r.season.number,
                     "status": r.status.value, "platform": r.season.platform,
@@ -107,7 +106,7 @@ def titles(
         if forecast:
             fc, f = forecasts[id(r)], _forecast_fields(forecasts[id(r)])
             if fc.passed is not None:
-                same = r.reason is not None and r.reason.date == fc.passed.span
+                same = r.reason is not None and fc.passed.is_about(r.reason)
                 cells[4] += "; has passed: may be out" if same else \
                     f"; its {f['passed_unreported']} has passed: may be out"
             lo, hi = f["interval_80"]
@@ -117,10 +116,8 @@ def titles(
 
 
 def _forecast_fields(fc) -> dict:
-    """A season's forecast in a line: median, 80% interval, and a promise gone by."""
-    if fc.released:
-        day = fc.released.isoformat()
-        return {"median": day, "interval_80": [day, day], "passed_unreported": None}
+    """A season's forecast in a line: median, 80% interval (a premiered season's are its
+    day), and a promise gone by."""
     lo, hi = fc.interval(0.8)
     median = fc.dist.quantile(0.5)
     return {"median": median.isoformat() if median else None,

@@ -42,6 +42,11 @@ class PassedPromise:
                 "official_window": "official release window",
                 "slate_listed": "official line-up listing"}[self.kind]
 
+    def is_about(self, e: Event) -> bool:
+        """Whether `e` (a timeline's leading report, say) states this promise."""
+        return e.kind in (Kind.RELEASE, Kind.SLATE_LISTING) and e.date is not None and (
+            e.date.start, e.date.end) == (self.span.start, self.span.end)
+
 
 @dataclass
 class SeasonState:

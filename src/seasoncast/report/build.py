@@ -120,10 +120,7 @@ def status_sentence(r: Report) -> str:
 
 def _is_passed_promise(r: Report, e: Event) -> bool:
     """Whether `e` is the date, window or line-up listing that has passed unreported."""
-    passed = r.forecast.passed
-    return passed is not None and e.kind in (Kind.RELEASE, Kind.SLATE_LISTING) and \
-        e.date is not None and (e.date.start, e.date.end) == (passed.span.start,
-                                                              passed.span.end)
+    return r.forecast.passed is not None and r.forecast.passed.is_about(e)
 
 
 def stale_promise_sentence(r: Report) -> str | None:
