@@ -43,7 +43,13 @@ def test_titles_lists_upcoming_seasons(env):
     medians = [r["median"] for r in rows if r["median"]]
     assert medians == sorted(medians) and len(medians) >= 60
     beef = next(r for r in rows if r["title"] == "Beef" and r["season"] == 2)
-    assert beef["passed_unreported"] == "official premiere date April 16, 2026"
+    assert beef["passed_unreported"] == {
+        "what": "official premiere date",
+        "date": {"start": "2026-04-16", "end": "2026-04-16", "precision": "day",
+                 "text": beef["passed_unreported"]["date"]["text"]}}
+    # the table says the same as the JSON, in words
+    table = run(env, "titles", "--forecast", "--as-of", "2026-11-24").stdout
+    assert "Beef" in table and "may be out" in table
     assert all(r["interval_80"][0] <= r["median"] <= r["interval_80"][1]
                for r in rows if r["median"])
 

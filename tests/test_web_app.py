@@ -64,7 +64,7 @@ def test_coming_up_lists_tracked_seasons_sorted_by_median(client):
         "what": "official release window",
         "date": {"start": "2026-03-01", "end": "2026-03-31", "precision": "month",
                  "text": None}}
-    assert "official window March 2026 has passed: may be out" in r.text
+    assert "official release window March 2026 has passed: may be out" in r.text
     lo, hi = row["interval_80"]
     assert lo <= row["median"] <= hi
     assert 0 <= row["p_this_year"] <= 1

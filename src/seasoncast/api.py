@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from seasoncast.datespan import describe
 from seasoncast.errors import NotFound
 from seasoncast.model import Event, Season, Status, Title
 from seasoncast.reference import SNAPSHOT, load_bundled, retired_fingerprints
@@ -22,6 +23,8 @@ from seasoncast.titles import TitleIndex, split_title_and_season
 
 if TYPE_CHECKING:
     from seasoncast.extract.titles import KnownTitles
+    from seasoncast.forecast.evidence import PassedPromise
+    from seasoncast.forecast.model import Forecast
 
 
 def today() -> date:
@@ -84,6 +87,15 @@ class TrackedSeason:
     reason: Event | None
     premiere: date | None
 
+    @property
+    def latest(self) -> str | None:
+        """The report the status rests on, in words: 'release (announced) June 2026'."""
+        r = self.reason
+        if r is None:
+            return None
+        when = describe(r.date) if r.date else r.known_on.isoformat()
+        return f"{r.kind.value.replace('_', ' ')} ({r.modality.value}) {when}"
+
 
 def tracked_seasons(store: Store, as_of: date | None = None, *,
                     include_released: bool = False) -> list[TrackedSeason]:
@@ -105,6 +117,72 @@ def tracked_seasons(store: Store, as_of: date | None = None, *,
             else None
         out.append(TrackedSeason(s, status, reason, premiere))
     return out
+
+
+@dataclass(frozen=True)
+class SeasonOutlook:
+    """A tracked season and its forecast in one line: what the slate views show
+    (`titles --forecast`, the web's Coming-up list and `/api/seasons`)."""
+
+    title: str
+    season: int
+    platform: str | None
+    country: str | None
+    status: str
+    latest: str | None
+    reason: Event | None  # the report behind `latest`
+    median: date | None  # a premiered season's is its day
+    low80: date | None
+    high80: date | None
+    p_this_year: float
+    released: date | None
+    passed: PassedPromise | None  # an official date or window gone by unreported
+
+    @classmethod
+    def of(cls, tracked: TrackedSeason, fc: Forecast, **extra):
+        s = tracked.season
+        lo, hi = fc.interval(0.8)
+        return cls(
+            title=s.title, season=s.number, platform=s.platform, country=s.country,
+            status=tracked.status.value, latest=tracked.latest, reason=tracked.reason,
+            median=fc.released or fc.dist.quantile(0.5), low80=fc.released or lo,
+            high80=fc.released or hi,
+            p_this_year=float(fc.dist.p_by_year().get(str(fc.as_of.year), 0.0)),
+            released=fc.released, passed=fc.passed, **extra)
+
+    @property
+    def sort_key(self) -> tuple:
+        """Soonest median first; seasons with no median last."""
+        return self.median or date.max, self.title.casefold(), self.season
+
+    @property
+    def passed_note(self) -> str | None:
+        """What a slate says of a season whose official date or window has gone by."""
+        if self.passed is None:
+            return None
+        return f"{self.passed.words} {describe(self.passed.span)} has passed: may be out"
+
+    def forecast_dict(self) -> dict:
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        return {"median": iso(self.median), "interval_80": [iso(self.low80), iso(self.high80)],
+                "p_this_year": round(self.p_this_year, 4), "released": iso(self.released),
+                "passed_unreported": {"what": self.passed.words,
+                                      "date": self.passed.span.to_dict()}
+                if self.passed else None}
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "season": self.season, "platform": self.platform,
+                "country": self.country, "status": self.status, "latest": self.latest,
+                **self.forecast_dict()}
+
+
+def season_outlooks(store: Store, as_of: date | None = None, *,
+                    include_released: bool = False) -> list[SeasonOutlook]:
+    """Every tracked season with its forecast, soonest median first."""
+    as_of = as_of or today()
+    rows = [SeasonOutlook.of(ts, forecast_season(store, ts.season, as_of))
+            for ts in tracked_seasons(store, as_of, include_released=include_released)]
+    return sorted(rows, key=lambda r: r.sort_key)
 
 
 def season_timeline(store: Store, season: Season, as_of: date | None = None) -> Timeline:

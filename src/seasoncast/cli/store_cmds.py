@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
@@ -78,52 +77,48 @@ def titles(
     """Tracked seasons and where each stands."""
     store = open_store()
     day = parse_day(as_of) or api.today()
-    rows = api.tracked_seasons(store, day, include_released=all_seasons)
-    forecasts = {}
     if forecast:
-        forecasts = {id(r): api.forecast_season(store, r.season, day) for r in rows}
-        rows.sort(key=lambda r: forecasts[id(r)].dist.quantile(0.5) or date.max)
+        _titles_with_forecasts(api.season_outlooks(store, day, include_released=all_seasons),
+                               json_out)
+        return
+    rows = api.tracked_seasons(store, day, include_released=all_seasons)
     if json_out:
         emit_json([{"title": r.season.title, "season": r.season.number,
                     "status": r.status.value, "platform": r.season.platform,
-                    "latest": r.reason.kind.value if r.reason else None,
-                    **(_forecast_fields(forecasts[id(r)]) if forecast else {})}
-                   for r in rows])
+                    "latest": r.reason.kind.value if r.reason else None} for r in rows])
         return
-    table = Table(title=f"{len(rows)} tracked seasons", title_justify="left")
-    for col in ("title", "season", "platform", "status", "because"):
-        table.add_column(col)
-    if forecast:
-        table.add_column("median")
-        table.add_column("80% interval")
+    table = _titles_table(len(rows))
     for r in rows:
-        because = ""
-        if r.reason:
-            when = describe(r.reason.date) if r.reason.date else r.reason.known_on.isoformat()
-            because = f"{r.reason.kind.value.replace('_', ' ')} ({r.reason.modality.value}) {when}"
-        cells = [r.season.title, str(r.season.number), r.season.platform or "",
-                 r.status.value.replace("_", " "), because]
-        if forecast:
-            fc, f = forecasts[id(r)], _forecast_fields(forecasts[id(r)])
-            if fc.passed is not None:
-                same = r.reason is not None and fc.passed.is_about(r.reason)
-                cells[4] += "; has passed: may be out" if same else \
-                    f"; its {f['passed_unreported']} has passed: may be out"
-            lo, hi = f["interval_80"]
-            cells += [f["median"] or "—", f"{lo} – {hi}" if lo else "—"]
-        table.add_row(*cells)
+        table.add_row(r.season.title, str(r.season.number), r.season.platform or "",
+                      r.status.value.replace("_", " "), r.latest or "")
     out.print(table)
 
 
-def _forecast_fields(fc) -> dict:
-    """A season's forecast in a line: median, 80% interval (a premiered season's are its
-    day), and a promise gone by."""
-    lo, hi = fc.interval(0.8)
-    median = fc.dist.quantile(0.5)
-    return {"median": median.isoformat() if median else None,
-            "interval_80": [lo.isoformat() if lo else None, hi.isoformat() if hi else None],
-            "passed_unreported": f"{fc.passed.words} {describe(fc.passed.span)}"
-            if fc.passed else None}
+def _titles_table(n: int, *extra: str) -> Table:
+    table = Table(title=f"{n} tracked seasons", title_justify="left")
+    for col in ("title", "season", "platform", "status", "because", *extra):
+        table.add_column(col)
+    return table
+
+
+def _titles_with_forecasts(rows: list[api.SeasonOutlook], json_out: bool) -> None:
+    if json_out:
+        emit_json([{"title": r.title, "season": r.season, "status": r.status,
+                    "platform": r.platform,
+                    "latest": r.reason.kind.value if r.reason else None,
+                    **r.forecast_dict()} for r in rows])
+        return
+    table = _titles_table(len(rows), "median", "80% interval")
+    for r in rows:
+        because = r.latest or ""
+        if r.passed is not None:  # say it once when the promise is the status's reason
+            same = r.reason is not None and r.passed.is_about(r.reason)
+            because += "; has passed: may be out" if same else f"; its {r.passed_note}"
+        iso = lambda d: d.isoformat() if d else "—"  # noqa: E731
+        table.add_row(r.title, str(r.season), r.platform or "", r.status.replace("_", " "),
+                      because.lstrip("; "), iso(r.median),
+                      f"{iso(r.low80)} – {iso(r.high80)}" if r.low80 else "—")
+    out.print(table)
 
 
 def show(

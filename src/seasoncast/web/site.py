@@ -19,9 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from seasoncast import api
-from seasoncast.datespan import describe
 from seasoncast.errors import NotFound
-from seasoncast.forecast.evidence import PassedPromise
 from seasoncast.model import Season
 from seasoncast.store import Store
 
@@ -45,46 +43,17 @@ def slugify(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class Row:
-    """One line of the Coming-up list (and of `/api/seasons`)."""
+class Row(api.SeasonOutlook):
+    """One line of the Coming-up list (and of `/api/seasons`): the outlook and its address."""
 
-    title: str
-    season: int
-    slug: str
-    platform: str | None
-    country: str | None
-    status: str
-    latest: str | None
-    median: date | None
-    low80: date | None
-    high80: date | None
-    p_this_year: float
-    released: date | None
-    passed: PassedPromise | None = None  # an official date or window gone by unreported
+    slug: str = ""
 
     @property
     def path(self) -> str:
         return f"/season/{self.slug}/{self.season}"
 
     def to_dict(self) -> dict:
-        iso = lambda d: d.isoformat() if d else None  # noqa: E731
-        return {"title": self.title, "season": self.season, "slug": self.slug,
-                "platform": self.platform, "country": self.country, "status": self.status,
-                "latest": self.latest, "median": iso(self.median),
-                "interval_80": [iso(self.low80), iso(self.high80)],
-                "p_this_year": round(self.p_this_year, 4), "released": iso(self.released),
-                "url": self.path,
-                "passed_unreported": {"what": self.passed.words,
-                                      "date": self.passed.span.to_dict()}
-                if self.passed else None}
-
-    @property
-    def passed_note(self) -> str | None:
-        """What the list says of a season whose official date or window has gone by."""
-        if self.passed is None:
-            return None
-        what = "date" if self.passed.kind == "official_date" else "window"
-        return f"official {what} {describe(self.passed.span)} has passed: may be out"
+        return {**super().to_dict(), "slug": self.slug, "url": self.path}
 
 
 class Site:
@@ -188,27 +157,9 @@ class Site:
     def _rows_now(self) -> list[Row]:
         day = self.today
         self.model()
-        rows = []
-        for ts in api.tracked_seasons(self.store, day):
-            fc = self.forecast(ts.season)
-            lo, hi = fc.interval(0.8)
-            latest = None
-            if ts.reason is not None:
-                when = describe(ts.reason.date) if ts.reason.date else \
-                    ts.reason.known_on.isoformat()
-                latest = f"{ts.reason.kind.value.replace('_', ' ')} " \
-                         f"({ts.reason.modality.value}) {when}"
-            s = ts.season
-            rows.append(Row(
-                title=s.title, season=s.number, slug=self.slug_of(s.title),
-                platform=s.platform, country=s.country, status=ts.status.value,
-                latest=latest, median=fc.released or fc.dist.quantile(0.5),
-                low80=fc.released or lo, high80=fc.released or hi,
-                p_this_year=float(fc.dist.p_by_year().get(str(day.year), 0.0)),
-                released=fc.released, passed=fc.passed))
-        far = date.max
-        rows.sort(key=lambda r: (r.median or far, r.title.casefold(), r.season))
-        return rows
+        rows = [Row.of(ts, self.forecast(ts.season), slug=self.slug_of(ts.season.title))
+                for ts in api.tracked_seasons(self.store, day)]
+        return sorted(rows, key=lambda r: r.sort_key)
 
     def recent_premieres(self, days: int = 90) -> list[Season]:
         """Seasons that premiered in the last `days` days (kept on the calendar, so a
