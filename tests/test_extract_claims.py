@@ -606,3 +606,65 @@ def test_releases_pinned_to_holidays():
         (Kind.RELEASE, Modality.EXPECTED, date(2026, 12, 18), date(2026, 12, 31))}
     assert read("Some fans are betting on a Halloween release for Copper Bay season 3.") == {
         (Kind.RELEASE, Modality.RUMORED, date(2026, 10, 25), date(2026, 10, 31))}
+
+
+# Styles met in the held-out articles of session 15 (the sentences here are new)
+
+def test_a_kicker_line_before_the_headline_and_a_british_series_press_release():
+    text = ("DRAMA NEWS | 3 June 2025\n\n\"Larkhill 2\" Wraps Filming\n\n"
+            "Larkhill 2 wrapped filming on June 1. Shooting began in January; the first "
+            "season is streaming now.\n")
+    got, _ = _claims(text, published=date(2025, 6, 3))
+    assert (2, Kind.FILMING_WRAP, Modality.HAPPENED, date(2025, 6, 1), date(2025, 6, 1)) in got
+    assert {n for n, k, *_ in got if k is Kind.FILMING_START} == {2}
+    press = ("Press Release | Harbour Films\nPublished: 12.05.2025\n\n"
+             "Glenmorra returns for series 3 as filming gets under way in Inverness\n\n"
+             "Cameras started rolling earlier this month. The new series will air later this "
+             "year on BBC One, and the shoot will continue until the autumn.\n")
+    got, out = _claims(press, published=date(2025, 5, 12))
+    assert out.titles == ["Glenmorra"]
+    assert (3, Kind.FILMING_START, Modality.HAPPENED, date(2025, 5, 1), date(2025, 5, 11)) \
+        in got
+    # the broadcaster's own release: its plans are announcements
+    assert (3, Kind.RELEASE, Modality.ANNOUNCED, date(2025, 5, 12), date(2025, 12, 31)) in got
+    assert (3, Kind.FILMING_WRAP, Modality.ANNOUNCED, date(2025, 9, 1), date(2025, 11, 30)) \
+        in got
+
+
+def test_a_window_between_two_months_a_governing_past_verb_and_a_denial_after_the_noun():
+    got = _in_short_article(
+        "Peacock gave the show a second-season order in March. We think Copper Bay season 2 "
+        "will be released between April and June 2026. A premiere before the end of 2025 "
+        "is not realistic.", "Copper Bay", date(2025, 10, 14), COPPER_BAY)
+    assert (2, Kind.RENEWAL, Modality.HAPPENED, date(2025, 3, 1), date(2025, 3, 31)) in got
+    assert (2, Kind.RELEASE, Modality.EXPECTED, date(2026, 4, 1), date(2026, 6, 30)) in got
+    assert (2, Kind.RELEASE, Modality.DENIED, date(2025, 10, 14), date(2025, 12, 31)) in got
+    assert not any(m is Modality.EXPECTED and s == date(2025, 7, 1) for *_, m, s, _e in got)
+
+
+def test_a_screenshot_claiming_a_date_is_a_rumour():
+    got = _in_short_article(
+        "A screenshot on Reddit claiming Peacock has locked in May 8, 2026 as the premiere "
+        "went around this week.", "Copper Bay season 2", date(2025, 10, 14), COPPER_BAY)
+    assert (2, Kind.RELEASE, Modality.RUMORED, date(2026, 5, 8), date(2026, 5, 8)) in got
+
+
+def test_a_schedule_lists_its_premieres_under_headings():
+    text = ("New on Netflix in May 2026\n\nReturning seasons\n"
+            "Amber Road: Season 2 (Thursday, May 7)\n"
+            "The amber-mining drama opens the month.\n"
+            "Salt & Iron: The Early Years, Season 3 (Friday, May 15)\n"
+            "The prequel returns.\n"
+            "Quill Street: Season 4, Part 1 (Thursday, May 21)\n"
+            "Split in two again.\n")
+    got, out = _claims(text, published=date(2026, 4, 28))
+    assert "Salt & Iron: The Early Years" in out.titles
+    releases = {(c.title, c.season, c.date.start, c.detail) for c in out.claims
+                if c.kind is Kind.RELEASE and c.modality is Modality.ANNOUNCED}
+    assert releases >= {("Amber Road", 2, date(2026, 5, 7), None),
+                        ("Salt & Iron: The Early Years", 3, date(2026, 5, 15), None),
+                        ("Quill Street", 4, date(2026, 5, 21), "Part 1")}
+    # a comma after a sentence's first word is no title: "Unusually, season 2 was ..."
+    _, out = _claims("Amber Road news\n\nUnusually, season 2 was shot in 2024.\n",
+                     published=date(2026, 4, 28))
+    assert "Unusually" not in out.titles

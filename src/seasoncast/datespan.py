@@ -561,22 +561,20 @@ def _part_of_year(m, ref, prefer):
     part = _part_key(m["part"])
     if part == "mid":
         return DateSpan(date(year, 4, 1), date(year, 9, 30), Precision.HALF)
-    if m["part"].lower() == "later" and ref is not None and year == ref.year:
-        return _rest_of_year(ref)
+    if ref is not None and year == ref.year and (m["part"].lower() == "later" or (
+            part == "late" and re.search(r"\bbefore\s+$", m.string[max(0, m.start() - 8):
+                                                                 m.start()], re.I))):
+        return _rest_of_year(ref)  # "later this year", "before the end of the year"
     if m["part"].lower() == "earlier" and ref is not None and year == ref.year:
         return _start_of_year_until(ref)
     return DateSpan.half(year, 1 if part == "early" else 2)
 
 
 def _rest_of_year(ref: date) -> DateSpan:
-    if ref.month <= 6:
-        return DateSpan.half(ref.year, 2)
-    start = ref + timedelta(days=1)
-    if start.year != ref.year:
-        return DateSpan.day(ref)
-    return DateSpan(start, date(ref.year, 12, 31),
-                    Precision.QUARTER if (date(ref.year, 12, 31) - start).days < 92
-                    else Precision.HALF)
+    """"Later this year": from the day it was said to the end of the year (the annotation
+    guideline of tests/data/extract_dev; said in January it is not just the second half)."""
+    end = date(ref.year, 12, 31)
+    return DateSpan(ref, end, Precision.YEAR) if ref < end else DateSpan.day(ref)
 
 
 def _start_of_year_until(ref: date) -> DateSpan:
@@ -665,10 +663,19 @@ def _in_some_time(m, ref, prefer):
     return _month_from(ref, n)
 
 
-@RULES.add(r"\blater\s+this\s+year\b|\bby\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|"
-           r"\bbefore\s+(?:the\s+)?year'?s?\s+end\b|\blater\s+in\s+the\s+year\b")
+@RULES.add(r"\blater\s+this\s+year\b|\bbefore\s+(?:the\s+)?year'?s?\s+end\b|"
+           r"\blater\s+in\s+the\s+year\b")
 def _later_this_year(m, ref, prefer):
     return None if ref is None else _rest_of_year(ref)
+
+
+# "by the end of the year": a deadline in the year's second half (what is left of it
+# when said after June)
+@RULES.add(r"\bby\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b")
+def _by_year_end(m, ref, prefer):
+    if ref is None:
+        return None
+    return DateSpan.half(ref.year, 2) if ref.month <= 6 else _rest_of_year(ref)
 
 
 # release dates pinned to holidays: "a Christmas Day premiere", "in time for Halloween",
@@ -703,6 +710,15 @@ def _holiday(m, ref, prefer):
             year += 1  # "Christmas" said on December 28 is next Christmas
     start, end = date(year, m1, d1), date(year, m2, d2)
     return DateSpan(start, end, infer_precision(start, end))
+
+
+# "earlier this month": from the 1st to the day before it was said
+@RULES.add(r"\bearlier\s+(?:this|in\s+the)\s+month\b")
+def _earlier_this_month(m, ref, prefer):
+    if ref is None:
+        return None
+    start = ref.replace(day=1)
+    return DateSpan(start, max(start, ref - timedelta(days=1)), Precision.DAYS)
 
 
 @RULES.add(r"\bearlier\s+(?:this|in\s+the)\s+year\b")
@@ -772,7 +788,7 @@ def _weekday(m, ref, prefer):
 
 
 # "in the fall", "over the summer": the instance of that season nearest the reference
-@RULES.add(r"\b(?:in|during|over|since|by|this\s+past)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?"
+@RULES.add(r"\b(?:in|during|over|since|by|until|till|this\s+past)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?"
            r"(?P<season>spring|summer|fall|autumn|winter)\b(?!\s+(?:of\s+)?(?:19|20)\d\d)")
 def _the_season(m, ref, prefer):
     if ref is None:
@@ -812,24 +828,23 @@ def _part_of_year_words(m, ref, prefer):
     return DateSpan.half(year, h)
 
 
-# "from October to December 2023", "between March and May 2025": the run starts in the
-# first month (what a premiere or a shoot start is dated by)
+# "from October to December 2023": a run, dated by its first month (what a premiere or a
+# shoot start is dated by); "between March and May 2025" is a window: all of it
 @RULES.add(rf"\b(?:from|between)\s+{_MON}\s+(?:to|through|until|and|-|–)\s+"
            r"(?P<mon2>january|february|march|april|may|june|july|august|september|october|"
            rf"november|december)(?:,?\s+{_YEAR})")
-@RULES.add(rf"\b(?:from|between)\s+{_MON}\s+{_YEAR}\s+(?:to|through|until|and|-|–)\s+"
-           r"(?:january|february|march|april|may|june|july|august|september|october|"
-           r"november|december)\s+(?:19|20)\d\d\b")
-def _month_year_run(m, ref, prefer):
-    return DateSpan.month(int(m["year"]), _MONTH_ALIASES[m["mon"].lower()])
-
-
+@RULES.add(rf"\b(?:from|between)\s+{_MON}\s+(?P<year1>(?:19|20)\d\d)\s+(?:to|through|until|"
+           r"and|-|–)\s+(?P<mon2>january|february|march|april|may|june|july|august|september|"
+           rf"october|november|december)\s+{_YEAR}\b")
 def _month_run(m, ref, prefer):
-    year = int(m["year"])
+    last_year = int(m["year"])
     first, last = _MONTH_ALIASES[m["mon"].lower()], _MONTH_ALIASES[m["mon2"].lower()]
-    if first > last:
-        year -= 1
-    return DateSpan.month(year, first)
+    first_year = int(m["year1"]) if "year1" in m.groupdict() and m["year1"] else (
+        last_year - 1 if first > last else last_year)
+    start, end = date(first_year, first, 1), _month_end(last_year, last)
+    if not m.group().lower().startswith("between") or not 0 < (end - start).days < 366:
+        return DateSpan.month(first_year, first)
+    return DateSpan(start, end, infer_precision(start, end))
 
 
 # a bare year last, so that every longer phrase containing one wins

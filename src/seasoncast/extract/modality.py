@@ -28,6 +28,11 @@ NEGATION = re.compile(
     r"\bleft\s+off\b|\bexcluded\b|\bwithout\b|\bno\s+(?:sign|mention)\b|\bnor\b|"
     r"\bisn['’]t\b|\bwasn['’]t\b|\bno\b(?!\s+(?:doubt|longer\s+a\s+secret|wonder))|\bdon['’]t\s+hold\s+your\s+breath\b|\bfailed\s+to\b|"
     r"\bruled\s+out\b|\bdenied\b|\bdenies\b|\bdebunk", _I)
+_DENIED_AFTER = re.compile(
+    r"^[^,;]{0,60}?\b(?:is|was|seems|looks|feels)\s+(?:not|n['’]t)\s+(?:\w+\s+)?(?:realistic|"
+    r"likely|possible|happening|going\s+to\s+happen|in\s+the\s+cards|on\s+the\s+cards)\b|"
+    r"^[^,;]{0,60}?\b(?:is|was|seems|looks)\s+(?:\w+\s+)?(?:unrealistic|off\s+the\s+table|"
+    r"out\s+of\s+the\s+question|ruled\s+out)\b", _I)
 # a relative clause about shows has its own verb, out of reach of an earlier negation
 _RELATIVE = re.compile(r"\b(?:series|shows|titles|dramas|seasons|ones|show|drama|title)\s+"
                        r"(?:that|which)\b", _I)
@@ -45,9 +50,10 @@ RUMOR = re.compile(
     r"\bunnamed\b|\banonymous\b|\bmagazine\s+report|"
     r"\b(?:they|he|she|someone|people|users?)\s+claim\w*|\b(?:tiktok|tweet|thread|post|"
     r"video|account|leaker|insider|poster)s?\s+(?:claim|say|said|suggest|saying)\w*|\bonline\s+communit\w+|"
-    r"\baccording\s+to\s+(?:a\s+)?(?:fan|leaker)", _I)
+    r"\baccording\s+to\s+(?:a\s+)?(?:fan|leaker)|\bscreenshots?\b|"
+    r"\b(?:post|video|thread|tweet|page|account)s?\s+(?:\w+\s+){0,3}?claiming\b", _I)
 HEDGE = re.compile(
-    r"\blikely\b|\bunlikely\b|\bhopefully\b|\bwe\s+hope\b|\bprobabl[ey]\b|\bpossibl[ey]\b|"
+    r"\blikely\b|\bunlikely\b|\bhopefully\b|\b(?:widely|generally|largely)\s+expected\b|\bwe\s+hope\b|\bprobabl[ey]\b|\bpossibl[ey]\b|"
     r"\bmaybe\b|\bperhaps\b|"
     r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bwould\b|['’]d\s+(?:bet|guess|say|put|expect|love|"
     r"like)\b|"
@@ -190,6 +196,9 @@ def decide(
     own = _RELATIVE.split(before_trigger)[-1]  # "not mentioned were series that had
     neg = _cue(NEGATION, own + " " + trigger_text) or _cue(NEGATION,  # been renewed": no
                                                            before_date[-60:])  # denial
+    if not neg and trigger_nominal:
+        # "A premiere before the end of 2025 is not realistic": the verb after the noun
+        neg = _cue(_DENIED_AFTER, after_trigger)
     if kind == "slate_listing" and not neg:
         neg = _cue(NEGATION, after_trigger + " " + trailing)  # "..., Wednesday was nowhere on it"
     if neg and not re.search(r"\bnot\s+only\b|\bnot\s+(?:one|just)\b|\bno\s+doubt\b", clause,

@@ -196,6 +196,11 @@ def extract_document(
                 title, _ = ctx.title_at(sm.start)
                 if title is not None:
                     carry[title] = sm.numbers[0]
+    if _PRESS_RELEASE.search(text[:400]):
+        # a platform's or broadcaster's own release: its plans are announcements
+        for d in drafts:
+            if d.claim.modality is Modality.PLANNED:
+                d.claim = replace(d.claim, modality=Modality.ANNOUNCED)
     claims = _clean(drafts, published)
     claims = _previous_season_fix(claims, drafts)
     cast, variants = extract_cast(text, sentences, ctx, focus)
@@ -329,23 +334,30 @@ def _by_sentence(sentences: list[Sentence], items: list, shift) -> list[list]:
     return out
 
 
+_SEASON_PAREN = re.compile(r"\bseason\s+(?P<n>\d{1,2})(?:\s*,?\s*part\s+(?P<part>\d))?\s*\("
+                           r"(?P<now>now\s+)?(?:[A-Z][a-z]+day,?\s+)?$", re.IGNORECASE)
+
+
 def _parenthetical_premieres(index: int, s: Sentence, dates: list[TaggedSpan],
                              ctx: TitleContext, published: date | None) -> list[_Draft]:
     """"Season 1 (November 2022)": a past date in brackets after a season is its
-    premiere."""
+    premiere. In a heading or list line, an exact date to come is its announced premiere
+    ("Ironbark: Season 2 (Thursday, March 5)", as schedules and round-ups list them)."""
     out = []
     for t in dates:
-        if published is not None and t.span.end >= published:
-            continue
-        m = re.search(r"\bseason\s+(\d{1,2})\s*\($", s.text[max(0, t.start - 14):t.start],
-                      re.IGNORECASE)
+        m = _SEASON_PAREN.search(s.text[max(0, t.start - 40):t.start])
         if not m or not s.text[t.end:t.end + 1] == ")":
+            continue
+        past = published is None or t.span.end < published
+        if not past and not (t.span.precision is Precision.DAY and not m["now"]
+                             and (s.heading or "\n" not in s.text and len(s.text) < 120)):
             continue
         title, _ = ctx.title_at(s.start + t.start)
         if title is None:
             continue
-        claim = Claim(title=title, season=int(m.group(1)), kind=Kind.RELEASE,
-                      modality=Modality.HAPPENED, date=t.span,
+        claim = Claim(title=title, season=int(m["n"]), kind=Kind.RELEASE,
+                      modality=Modality.HAPPENED if past else Modality.ANNOUNCED,
+                      date=t.span, detail=f"Part {m['part']}" if m["part"] else None,
                       quote_span=(s.start + t.start - len(m.group()), s.start + t.end + 1),
                       confidence=0.7)
         out.append(_Draft(claim, True, True, index))
@@ -375,7 +387,7 @@ def _focus_seasons(ctx: TitleContext, text: str,
         for n in sm.numbers:
             votes.setdefault(title, Counter())[n] += weight
     out = {}
-    first_line = text.find("\n") if "\n" in text else len(text)
+    head_end = _headline_end(text)
     for title in ctx.titles:
         c = votes.get(title)
         if c:
@@ -383,12 +395,32 @@ def _focus_seasons(ctx: TitleContext, text: str,
         else:
             out[title] = (season_guess(title, published) if season_guess else None) or 1
     for sm in ctx.seasons:  # the headline's season is the article's season
-        if sm.start < first_line and len(sm.numbers) == 1:
+        if sm.start < head_end and len(sm.numbers) == 1:
             title, _ = ctx.title_at(sm.start)
             if title is not None:
                 out[title] = sm.numbers[0]
                 break
     return out
+
+
+_PRESS_RELEASE = re.compile(r"\bpress\s+release\b|\bmedia\s+cent(?:re|er)\b|\bnewsroom\b|"
+                            r"\bfor\s+immediate\s+release\b", re.IGNORECASE)
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: the first line, or the first three non-empty lines when
+    they are short (a kicker or dateline may come first: "C-DRAMA NEWS | 22 April 2025")."""
+    end, seen = 0, 0
+    for m in re.finditer(r"[^\n]*", text[:800]):
+        line = m.group()
+        if not line.strip():
+            continue
+        if len(line) > 200:
+            return m.end() if seen == 0 else end
+        end, seen = m.end(), seen + 1
+        if seen == 3:
+            break
+    return end or len(text)
 
 
 def _claims_in_sentence(
@@ -592,7 +624,7 @@ _GENERIC_SEASONS = re.compile(
     re.IGNORECASE)
 _SERIES_DEBUT = re.compile(r"\b(?:since\s+its|(?:since|following|after)\s+the\s+(?:show|series)"
                            r"['’]s?)\s+"
-                           r"(?:[\w,]+\s+){0,3}$|\bseries\s+$", re.IGNORECASE)
+                           r"(?:[\w,]+\s+){0,3}$", re.IGNORECASE)
 
 
 _RELEASED_THING = re.compile(
@@ -739,8 +771,10 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
             Kind.PREPRODUCTION, Kind.FILMING_START, Kind.FILMING_WRAP, Kind.CASTING,
             Kind.ADDITIONAL_FILMING):
         focus = carried  # production news of a later season continues across sentences
-    if trig.kind is Kind.RELEASE and _SERIES_DEBUT.search(s.text[max(0, trig.start - 40):
-                                                                 trig.start]):
+    if trig.kind is Kind.RELEASE and (_SERIES_DEBUT.search(
+            s.text[max(0, trig.start - 40):trig.start]) or re.search(
+            r"\bseries\s+$", s.text[max(0, trig.start - 10):trig.start], re.IGNORECASE)
+            and re.match(r"premiere|debut", trig.text, re.IGNORECASE)):
         return [1], True, None  # "since its 2022 debut", "the series premiere"
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(s.text)
               if not m.start() <= trig.start < m.end()]
@@ -820,8 +854,14 @@ _RUN_WORDS = frozenset({"from", "between"})  # "filmed from January 5 to April 2
 _DELAY_TIME_WORDS = frozenset({"in", "on", "during", "since", "after", "amid", "by"})
 _CAUSE_BEFORE = re.compile(r"\b(?:due|owing|thanks)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _MONTH_WORD = r"(?:" + "|".join(m[:3] for m in MONTHS_LONG) + r")[a-z]*\.?"
+_MONTH_TO_MONTH = re.compile(rf"between\s+{_MONTH_WORD}\s+and\s+{_MONTH_WORD}", re.IGNORECASE)
 _DAY_TO_DAY = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b.*\b{_MONTH_WORD}\s+\d{{1,2}}\b",
                          re.IGNORECASE)
+
+
+_GOVERNING_PAST = re.compile(
+    r"\b(?:handed|gave|granted|awarded|received|earned|landed|secured|scored|got)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:an?|its|the|their)\s+(?:[\w-]+\s*){0,2}$", re.IGNORECASE)
 
 
 def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, published
@@ -840,6 +880,9 @@ def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, pub
     else:
         cut = trig.end
     clause = text[lo:min(hi, cut + 15)]
+    # "Hulu handed the series a third-season order in March": the verb's tense is the
+    # noun's
+    past_form = trig.past_form or bool(_GOVERNING_PAST.search(text[tclause[0]:trig.start]))
     date_past = date_future = None
     if (tagged is not None and published is not None and trig.kind is not Kind.SLATE_LISTING
             and _BARE_SEASON.search(tagged.span.text or "") is None):
@@ -848,7 +891,7 @@ def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, pub
                                                        else None)
         date_future = True if span.start > published else (False if span.end < published
                                                            else None)
-        if trig.past_form and not _YEARLESS.search(span.text or "") and \
+        if past_form and not _YEARLESS.search(span.text or "") and \
                 not _introduced_by(text, tagged, _TARGET_WORDS):
             # "Filming began in May": a yearless date was placed ahead of the article by
             # default, but the verb's tense places it (`_retense` moves it back); "dated
@@ -866,7 +909,7 @@ def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, pub
         # the tagger may take "until" into the date ("until April"): it belongs before it
         before_date=(text[lo:tagged.start] + _LEADING_UNTIL.match(tagged.span.text or "")
                      .group()) if tagged is not None else "",
-        trigger_past=trig.past_form,
+        trigger_past=past_form,
         trigger_nominal=trig.nominal,
         date_past=date_past,
         date_future=date_future,
@@ -926,6 +969,13 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
     base = Claim(title=title, season=season, kind=kind, modality=modality, date=span,
                  subject=subject, detail=detail, location=location, quote_span=qs,
                  confidence=min(0.97, max(0.05, conf)))
+    if (modality is Modality.DENIED and span is not None and dec.until and published
+            and re.match(r"(?:the\s+)?end\s+of\b", span.text or "", re.IGNORECASE)
+            and re.search(r"\bbefore\s*$", s.text[:tagged.start], re.IGNORECASE)
+            and published <= span.end):
+        # "not before the end of 2025": denied from now to that end, nothing affirmed
+        denied = DateSpan(published, span.end, span.precision, span.text)
+        return [_Draft(replace(base, date=denied), True, explicit, index)]
     if modality is Modality.DENIED and span is not None and dec.until:
         # "won't release until 2027": denied up to 2027, and 2027 itself expected
         if published is not None and span.end < published:
@@ -949,6 +999,16 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
         drafts.append(_Draft(replace(base, date=first), dec.explicit, explicit, index))
         drafts.append(_Draft(replace(base, kind=Kind.FILMING_WRAP, date=last), dec.explicit,
                              explicit, index))
+        return drafts
+    if (kind is Kind.FILMING_START and span is not None and span.start.month != span.end.month
+            and _MONTH_TO_MONTH.match(span.text or "")):
+        # "cameras rolled between March and July 2026": a shoot from one month to another
+        first = DateSpan.month(span.start.year, span.start.month)
+        last = DateSpan.month(span.end.year, span.end.month)
+        drafts.append(_Draft(replace(base, date=replace(first, text=span.text)), dec.explicit,
+                             explicit, index))
+        drafts.append(_Draft(replace(base, kind=Kind.FILMING_WRAP, date=replace(
+            last, text=span.text)), dec.explicit, explicit, index))
         return drafts
     drafts.append(_Draft(base, dec.explicit, explicit, index))
     if (trig.kind is Kind.DELAY and span is not None and tagged.start >= trig.end

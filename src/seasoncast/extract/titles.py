@@ -357,7 +357,7 @@ def _accept(text: str, pos: int, best: str) -> bool:
 _ANCHOR = CaselessPattern(
     rf"\b(?:season\s+{_NUM}\b|s\d{{1,2}}\b|{_ORD}\s+season\b|final\s+season\b|"
     rf"{_SERIES_NUM})")
-_ANCHOR_PREFIX = re.compile(r"(?:['’]s)?\s*[(:\-–—]?\s*(?:\(\s*)?$")
+_ANCHOR_PREFIX = re.compile(r"(?:['’]s)?\s*[(:,\-–—]?\s*(?:\(\s*)?$")
 
 
 def _anchor_start(text: str, pos: int) -> int:
@@ -365,13 +365,20 @@ def _anchor_start(text: str, pos: int) -> int:
     m = _ANCHOR_PREFIX.search(text, max(0, pos - 8), pos)
     return m.start() if m else pos
 _AFTER = CaselessPattern(
-    rf"\b(?:(?:season\s+{_NUM}|{_ORD}(?:\s+and\s+final)?\s+season|final\s+season|new\s+season|"
-    r"latest\s+season)\s+of(?:\s+(?-i:the|a|an|its))?(?:\s+(?-i:[a-z][\w-]*)){0,3}|"
+    rf"\b(?:(?:(?:season|series)\s+{_NUM}|{_ORD}(?:\s+and\s+final)?\s+(?:season|series)|"
+    r"final\s+season|new\s+season|latest\s+season)\s+of(?:\s+(?-i:the|a|an|its))?(?:\s+(?-i:[a-z][\w-]*)){0,3}|"
     r"renew(?:s|ed|ing)?|greenlit|greenlights|cancel(?:s|led|ed)?|axe[sd]?|picked\s+up|"
     r"(?:sequel|series|drama|season|spin-?off|show|installment)\s+(?:called|titled|named)|"
     r"(?:netflix|hbo|max|fx|prime\s+video|apple\s+tv\+?|disney\+|hulu|peacock|paramount\+|"
     r"amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|kbs|mbc|amazon|tving|"
     r"coupang\s+play)['’]s(?:\s+(?-i:[a-z][\w-]*)){0,3})\s+(?=[A-Z\u00C0-\u00DE0-9])")
+# "The Kelvin File returns to screens for series 4", "Ironvale is back for a second
+# season": the show comes before a return verb whose clause names the season
+_RETURNS_FOR = CaselessPattern(
+    r"\s+(?:returns|is\s+back|will\s+return|comes\s+back|is\s+coming\s+back|"
+    r"(?:has\s+been|was|is)\s+(?:re)?commissioned|(?:has\s+been|was|is)\s+renewed)"
+    rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:a\s+|its\s+)?(?:{_ORD}\s+(?:season|series)|"
+    rf"(?:season|series)\s+{_NUM})\b")
 # "Light Shop, the eerie horror series that ...": an appositive names a show
 _APPOSITIVE = CaselessPattern(
     r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:series|drama|show|thriller|comedy|sitcom|"
@@ -509,6 +516,10 @@ def detect_titles(
         if _shouting(text, m.start()):
             continue
         end = _anchor_start(text, m.start())
+        if "," in text[end:m.start()] and not re.match(r"[ \t]*(?:\(|:|,\s*part|$)",
+                                                        text[m.end():m.end() + 12], re.M | re.I):
+            continue  # "Dust & Glory: The Frontier Years, Season 2 (Friday)", a listing;
+            # not "Unusually, season 2 was filmed ..."
         phrase = _run_before(text, end)
         if phrase:
             best = _best_suffix(phrase, text)
@@ -522,6 +533,12 @@ def detect_titles(
             best = _best_suffix(phrase, text)
             if best and (_accept(text, m.start(), best) or "'" in m.group()
                          or "’" in m.group()):
+                found[best] += 1
+    for m in _RETURNS_FOR.finditer(text, lower):
+        phrase = _run_before(text, m.start())
+        if phrase and not _shouting(text, m.start()):
+            best = _best_suffix(phrase, text)
+            if best and _accept(text, m.start(), best):
                 found[best] += 1
     for m in _APPOSITIVE.finditer(text, lower):
         phrase = _run_before(text, m.start())

@@ -59,6 +59,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
      rf"(?:\s+[\w'’]+){{0,2}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
      r"(?:is\s+)?set\s+to\s+(?:run|continue|last)|goes\s+on)\s+(?:until|till|through|into)\b", 7),
+    # "is scheduled to film until late summer": the shoot's end
+    (Kind.FILMING_WRAP, r"\b(?:film|shoot)(?:s|ing)?\s+(?:until|till|through)\b", 7),
     # "season 2 wrapped on 14 February", "the second season has officially wrapped" (not
     # a story that "wrapped up on a cliffhanger" or "wrapped with a twist")
     (Kind.FILMING_WRAP, r"\b(?:season|series)(?:\s+[\w-]+)?\s+(?:has\s+|have\s+|had\s+)?"
