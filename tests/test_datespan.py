@@ -85,6 +85,7 @@ CASES = [
     ("H1 of 2026", "2026-01-01", "2026-06-30", "half"),
     ("later this year", "2026-01-12", "2026-12-31", "year"),
     ("earlier this month", "2026-01-01", "2026-01-11", "days"),
+    ("earlier in the month", "2026-01-01", "2026-01-11", "days"),
     ("the beginning of 2025", "2025-01-01", "2025-06-30", "half"),
     # years
     ("2027", "2027-01-01", "2027-12-31", "year"),
@@ -251,3 +252,8 @@ def test_some_time_from_the_article():
     # how long something took is no date
     assert [t.span for t in find_datespans("Filming wrapped in three months.", ref)] == []
 
+
+
+def test_earlier_this_month_said_late_in_the_month():
+    (tag,) = find_datespans("renewed earlier this month", date(2026, 2, 24))
+    assert (tag.span.start, tag.span.end) == (date(2026, 2, 1), date(2026, 2, 23))

@@ -718,7 +718,9 @@ def _earlier_this_month(m, ref, prefer):
     if ref is None:
         return None
     start = ref.replace(day=1)
-    return DateSpan(start, max(start, ref - timedelta(days=1)), Precision.DAYS)
+    end = max(start, ref - timedelta(days=1))
+    return DateSpan(start, end, Precision.DAYS if end.day <= MAX_WIDTH[Precision.DAYS]
+                    else Precision.MONTH)
 
 
 @RULES.add(r"\bearlier\s+(?:this|in\s+the)\s+year\b")

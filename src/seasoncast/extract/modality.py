@@ -18,7 +18,7 @@ from seasoncast.model import Modality
 
 _I = re.IGNORECASE
 SKIP = re.compile(
-    r"\b(?:if|unless|whether|imagine|suppose|supposing|even\s+if|in\s+case)\b|"
+    r"\b(?:if|unless|(?<!weighing\s)(?<!considering\s)(?<!deciding\s)whether|imagine|suppose|supposing|even\s+if|in\s+case)\b|"
     r"\b(?:could|would|should|might|must)(?:\s+not)?\s*(?:have|['’]ve)\b|"
     r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+)?rul(?:e|es|ed|ing)\s+out\b|\bwhat\s+if\b|"
     r"\bassuming\b", _I)
@@ -27,12 +27,14 @@ NEGATION = re.compile(
     r"\bnone\s+of\b|\b(?:has|have)\s+yet\s+to\s+(?:be\s+)?(?:renew|order|green-?light|confirm)|"
     r"\bleft\s+off\b|\bexcluded\b|\bwithout\b|\bno\s+(?:sign|mention)\b|\bnor\b|"
     r"\bisn['’]t\b|\bwasn['’]t\b|\bno\b(?!\s+(?:doubt|longer\s+a\s+secret|wonder))|\bdon['’]t\s+hold\s+your\s+breath\b|\bfailed\s+to\b|"
-    r"\bruled\s+out\b|\bdenied\b|\bdenies\b|\bdebunk", _I)
+    r"\bruled\s+out\b|\bdenied\b|\bdenies\b|\bdebunk|\bnobody\b|\bno\s+one\b|"
+    r"\b(?:push\w*|knock\w*|bump\w*|mov\w*|take\w*|took)\s+(?:[\w'’]+\s+){0,4}?out\s+of\b", _I)
 _DENIED_AFTER = re.compile(
     r"^[^,;]{0,60}?\b(?:is|was|seems|looks|feels)\s+(?:not|n['’]t)\s+(?:\w+\s+)?(?:realistic|"
     r"likely|possible|happening|going\s+to\s+happen|in\s+the\s+cards|on\s+the\s+cards)\b|"
     r"^[^,;]{0,60}?\b(?:is|was|seems|looks)\s+(?:\w+\s+)?(?:unrealistic|off\s+the\s+table|"
     r"out\s+of\s+the\s+question|ruled\s+out)\b", _I)
+_SOURCE_ASIDE = re.compile(r",\s*(?:who|which)\b[^,]*,", _I)
 # a relative clause about shows has its own verb, out of reach of an earlier negation
 _RELATIVE = re.compile(r"\b(?:series|shows|titles|dramas|seasons|ones|show|drama|title)\s+"
                        r"(?:that|which)\b", _I)
@@ -50,7 +52,9 @@ RUMOR = re.compile(
     r"\bunnamed\b|\banonymous\b|\bmagazine\s+report|"
     r"\b(?:they|he|she|someone|people|users?)\s+claim\w*|\b(?:tiktok|tweet|thread|post|"
     r"video|account|leaker|insider|poster)s?\s+(?:claim|say|said|suggest|saying)\w*|\bonline\s+communit\w+|"
-    r"\baccording\s+to\s+(?:a\s+)?(?:fan|leaker)|\bscreenshots?\b|"
+    r"\baccording\s+to\s+(?:a\s+)?(?:fan|leaker)|\bscreenshots?\b|\bsubreddit\b|"
+    r"\ba\s+theory\b|\binsider['’\"”]?\s+account\b|"
+    r"\b(?:account|user|poster|creator)s?\s+on\s+(?:tiktok|x|twitter|reddit|instagram)\b|"
     r"\b(?:post|video|thread|tweet|page|account)s?\s+(?:\w+\s+){0,3}?claiming\b", _I)
 HEDGE = re.compile(
     r"\blikely\b|\bunlikely\b|\bhopefully\b|\b(?:widely|generally|largely)\s+expected\b|\bwe\s+hope\b|\bprobabl[ey]\b|\bpossibl[ey]\b|"
@@ -193,9 +197,10 @@ def decide(
     ended = kind == "cancellation" and bool(_NEGATIVE_CANCELLATION.search(trigger_text))
     if ended:
         trigger_text = ""  # its "not" says what happened
-    own = _RELATIVE.split(before_trigger)[-1]  # "not mentioned were series that had
-    neg = _cue(NEGATION, own + " " + trigger_text) or _cue(NEGATION,  # been renewed": no
-                                                           before_date[-60:])  # denial
+    # "not mentioned were series that had been renewed": no denial; nor in an aside about
+    # the sources (", who were not authorized to speak,")
+    own = _SOURCE_ASIDE.sub(",", _RELATIVE.split(before_trigger)[-1])
+    neg = _cue(NEGATION, own + " " + trigger_text) or _cue(NEGATION, before_date[-60:])
     if not neg and trigger_nominal:
         # "A premiere before the end of 2025 is not realistic": the verb after the noun
         neg = _cue(_DENIED_AFTER, after_trigger)
@@ -227,7 +232,7 @@ def decide(
         return ModalityDecision(Modality.HAPPENED, "will not return", True)
     if kind == "delay" and not trigger_nominal and (trigger_past or re.search(
             r"\b(?:has|have|had|was|were|been)\s+(?:\w+\s+)?$", before_trigger, _I)
-            or re.match(r"(?:delays|pushes|postpones|moves|bumps)\b", trigger_text, _I)):
+            or re.match(r"(?:delays|pushes|postpones|moves|bumps|new)\b", trigger_text, _I)):
         return ModalityDecision(Modality.HAPPENED, trigger_text, True)  # "has pushed it to"
     if kind == "filming_start" and date_future is not True and re.match(
             r"(?:is|are)\s+(?:already\s+|now\s+|currently\s+|still\s+)?(?:filming|shooting|"

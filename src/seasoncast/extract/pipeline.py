@@ -47,7 +47,8 @@ _UNDATED_OK = {Kind.RENEWAL, Kind.CAST_WRAP, Kind.TEASER, Kind.TRAILER, Kind.DEL
                Kind.CANCELLATION, Kind.FILMING_WRAP, Kind.FILMING_START,
                Kind.ADDITIONAL_FILMING, Kind.CASTING, Kind.PREPRODUCTION}
 _SPEECH = re.compile(r"\b(?:announc\w*|confirm\w*|said|says|revealed|reveals|told|unveil\w*|"
-                     r"reported|stated|declared|denied|denies)\b", re.IGNORECASE)
+                     r"reported|stated|declared|denied|denies|posted|tweeted|wrote|"
+                     r"claimed)\b", re.IGNORECASE)
 _ANNOUNCEMENT_KINDS = {Kind.RENEWAL, Kind.CANCELLATION, Kind.SLATE_LISTING, Kind.TEASER,
                        Kind.TRAILER, Kind.CASTING}
 _CONTRAST = re.compile(r"(?:\bthan|\binstead\s+of|\bnot)\s+(?:a\s+|an\s+|the\s+)?$",
@@ -196,11 +197,13 @@ def extract_document(
                 title, _ = ctx.title_at(sm.start)
                 if title is not None:
                     carry[title] = sm.numbers[0]
-    if _PRESS_RELEASE.search(text[:400]):
-        # a platform's or broadcaster's own release: its plans are announcements
-        for d in drafts:
-            if d.claim.modality is Modality.PLANNED:
-                d.claim = replace(d.claim, modality=Modality.ANNOUNCED)
+    official = [(0, len(text))] if _PRESS_RELEASE.search(text[:400]) else \
+        _official_quotes(text)
+    for d in drafts:
+        # a platform's own release, or its words quoted: its plans are announcements
+        if d.claim.modality is Modality.PLANNED and any(
+                a <= d.claim.quote_span[0] and d.claim.quote_span[1] <= b for a, b in official):
+            d.claim = replace(d.claim, modality=Modality.ANNOUNCED)
     claims = _clean(drafts, published)
     claims = _previous_season_fix(claims, drafts)
     cast, variants = extract_cast(text, sentences, ctx, focus)
@@ -382,8 +385,11 @@ def _focus_seasons(ctx: TitleContext, text: str,
         if title is None:
             continue
         line_start = text.rfind("\n", 0, sm.start) + 1
-        weight = 4 if line_start == 0 else 2 if sm.start < 300 or text[
-            line_start:line_start + 2] in ("# ", "##") else 1
+        line_end = text.find("\n", sm.start)
+        line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+        heading = line.startswith("#") or len(line) < 100 and not line.endswith((".", "!", "?",
+                                                                                 ":", ","))
+        weight = 4 if line_start == 0 else 2 if sm.start < 300 or heading else 1
         for n in sm.numbers:
             votes.setdefault(title, Counter())[n] += weight
     out = {}
@@ -405,6 +411,30 @@ def _focus_seasons(ctx: TitleContext, text: str,
 
 _PRESS_RELEASE = re.compile(r"\bpress\s+release\b|\bmedia\s+cent(?:re|er)\b|\bnewsroom\b|"
                             r"\bfor\s+immediate\s+release\b", re.IGNORECASE)
+
+
+_OFFICIAL_SPEAKER = re.compile(
+    r"\b(?:netflix|hbo|max|fx|hulu|peacock|paramount\+?|apple\s+tv\+?|disney\+?|"
+    r"prime\s+video|amazon|bbc|itv|tvn|jtbc|sbs|kbs|mbc|tving|coupang\s+play|crunchyroll|"
+    r"spokes(?:person|woman|man)|showrunner|co-?creator|creator|executive\s+producer|"
+    r"official\s+account|network|streamer|studio)\b[^.\n\"“”]{0,60}?\b(?:said|says|answered|"
+    r"replied|wrote|posted|told\s+\w+|confirmed|announced|added|tweeted)"
+    r"(?:\s+(?:under|on|in|to)\s+[\w\s]{0,25}?)?\s*[:,]?\s*$", re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def _official_quotes(text: str) -> list[tuple[int, int]]:
+    """Quoted words whose speaker, named just before the quote, is the platform, the
+    studio or the showrunner ("the Prime Video account answered: “Season 2 lands in
+    2026”")."""
+    out = []
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [m.start() for m in _QUOTE_MARKS.finditer(text, para.start(), para.end())]
+        # marks pair up in order within a paragraph (an odd last one opens no quote)
+        for a, b in zip(marks[::2], marks[1::2], strict=False):
+            if _OFFICIAL_SPEAKER.search(text, max(para.start(), a - 120), a):
+                out.append((a, b + 1))
+    return out
 
 
 def _headline_end(text: str) -> int:
@@ -1022,8 +1052,10 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
                  and t.start < trig.start]
         inner = find_triggers(trig.text, exclude=(Kind.DELAY, Kind.SLATE_LISTING))
         other = inner or other
-        if not other and re.search(r"\b(?:season|series|show|episodes|premiere|release|it)\b|"
-                                   r"['’\"”]", s.text[:tagged.start], re.IGNORECASE):
+        if not other and (re.search(r"\b(?:season|series|show|episodes|premiere|release|it)\b|"
+                                    r"['’\"”]", s.text[:tagged.start], re.IGNORECASE)
+                          or re.match(r"new\s+(?:target|release|premiere|window)", trig.text,
+                                      re.IGNORECASE)):
             # "pushed the second season into 2027": the premiere moved
             other = [Trigger(Kind.RELEASE, trig.start, trig.end, trig.text, 1)]
         if other:

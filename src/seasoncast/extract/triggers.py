@@ -94,6 +94,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.TEASER, r"\bteasers?(?:\s+(?:trailer|pv|clip|video))?\b|\bfirst[\s-]+look"
      r"(?:\s+(?:images?|photos?|stills|pictures?|clips?|footage|teaser|video))?\b|"
      r"\bfirst\s+(?:footage|images|stills|glimpse|clip)\b|\bsneak\s+peek\b", 7),
+    # "the official account dropped a 14-second clip": footage, not the season
+    (Kind.TEASER, r"\b(?:dropped|released|posted|shared|unveiled|debuted)\s+(?:a|an|the)\s+"
+     r"(?:[\w-]+\s+){0,2}?(?:clip|footage|video|sneak\s+peek)\b", 8),
     (Kind.TRAILER, r"\b(?:official\s+|full\s+|final\s+|main\s+)?trailers?\b", 7),
     (Kind.SLATE_LISTING,
      r"\b(?:release\s+(?:schedule|calendar|slate)|line-?ups?|slate|catalog(?:ue)?|preview(?:\s+(?:reel|video|"
@@ -111,9 +114,11 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bpush(?:es|ed|ing)?\s+(?:[\w'’]+\s+){0,4}?(?:back|to|into)\b|"
      r"\b(?:moved|bumped|slipped|slips|slid|slip)\s+(?:back\s+)?(?:to|into)\b|\bsetbacks?\b|"
      r"\bmoved\s+(?:everything|it|things|production|filming|the\s+shoot)\s+back\b|"
-     r"\bhalt(?:s|ed)?\b|\bshut\s+down\b|\bpaused\b", 6),
+     r"\bhalt(?:s|ed)?\b|\bshut\s+down\b|\bpaused\b|"
+     # "the new target is the first half of 2026": the date has moved
+     r"\bnew\s+(?:target|release\s+date|premiere\s+date|window)\s+(?:is|was)\b", 6),
     (Kind.CANCELLATION, r"\bcancel(?:l?ed|s|lation|ling)?\b|\baxe[sd]?\b|\bscrapped\b|"
-     r"\bpulled\s+the\s+plug\b|\bwill\s+not\s+(?:return|continue)\s+for\b|"
+     r"\bpull(?:s|ed|ing)?\s+the\s+plug\b|\bwill\s+not\s+(?:return|continue)\s+for\b|"
      r"\bnot\s+(?:be\s+)?renew(?:ed|ing)\b|\bwon['’]t\s+be\s+renewed\b", 8),
     (Kind.RENEWAL, r"\brenew(?:s|ed|al|ing)?\b|\bre-?commission(?:s|ed|ing)?\b|"
      r"\b(?:seasons?|series)(?:\s+\d+(?:\s*(?:,|and|&)\s*\d+)*)?\s+(?:was|were|has\s+been|"
@@ -125,7 +130,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"got|been)\s+(?:also\s+)?"
      r"(?:officially\s+)?(?:on\s+the\s+way|happening|confirm(?:ed)?|a\s+go|in\s+the\s+works|"
      r"in\s+development)\b|"
-     r"\bconfirm(?:s|ed)?\s+(?:that\s+)?(?:the\s+)?(?:season\s+\d+|(?:a|the)\s+(?:second|third|"
+     r"\bconfirm(?:s|ed)?\s+(?:that\s+)?(?:the\s+|a\s+)?(?:season\s+\d+|(?:a|the)\s+(?:second|third|"
      r"fourth|fifth|sixth|new)\s+season)(?!\s+(?:will|is\s+set|premieres|arrives))"
      r"(?![^.;!?]{0,80}?\b(?:will|is\s+set\s+to|set\s+to)\s+(?:premiere|return|arrive|debut|"
      r"drop|launch|stream|air|hit)\b)|"
