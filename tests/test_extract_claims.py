@@ -668,3 +668,42 @@ def test_a_schedule_lists_its_premieres_under_headings():
     _, out = _claims("Amber Road news\n\nUnusually, season 2 was shot in 2024.\n",
                      published=date(2026, 4, 28))
     assert "Unusually" not in out.titles
+
+
+def test_official_quotes_new_targets_rumour_accounts_and_denials():
+    text = ("Kestrel Bay Season 2 news\n\n"
+            "When a fan asked when, the Hulu account answered under the post: \"Season 2 "
+            "lands in 2026. Full trailer this fall.\"\n\n"
+            "The shoot halted in May after a fire. The new target is the first half of "
+            "2027.\n\n"
+            "A gossip account on TikTok claimed Hulu was weighing whether to pull the plug. "
+            "\"Nobody is cancelling anything,\" the showrunner said. An \"insider\" account "
+            "on X posted on Thursday that Hulu has already ordered a third season. Hulu has "
+            "not confirmed a season 3.\n\n"
+            "On Tuesday the official account dropped a 14-second clip from season 2.\n")
+    got, _ = _claims(text, published=date(2025, 8, 22))
+    assert (2, Kind.RELEASE, Modality.ANNOUNCED, date(2026, 1, 1), date(2026, 12, 31)) in got
+    assert (2, Kind.TRAILER, Modality.ANNOUNCED, date(2025, 9, 1), date(2025, 11, 30)) in got
+    assert (2, Kind.DELAY, Modality.HAPPENED, date(2027, 1, 1), date(2027, 6, 30)) in got
+    assert (2, Kind.RELEASE, Modality.PLANNED, date(2027, 1, 1), date(2027, 6, 30)) in got
+    assert (2, Kind.CANCELLATION, Modality.RUMORED, None, None) in got
+    assert (2, Kind.CANCELLATION, Modality.DENIED, None, None) in got
+    assert (3, Kind.RENEWAL, Modality.RUMORED, None, None) in got  # the post's day is not it
+    assert (3, Kind.RENEWAL, Modality.DENIED, None, None) in got
+    assert (2, Kind.TEASER, Modality.HAPPENED, date(2025, 8, 19), date(2025, 8, 19)) in got
+    assert not any(k is Kind.RELEASE and m is Modality.HAPPENED for _n, k, m, *_ in got)
+
+
+def test_section_headings_end_a_question_and_places_are_not_delays():
+    text = ("Larkhill season 2 news\n\nWhen will it air?\n\nNo date yet.\n\n"
+            "Returning and new faces\n\n"
+            "Ana Ruiz finished her scenes a day early: on April 19, her agency posted a photo. "
+            "Filming began on November 24 last year before the crew moved to Glasgow in "
+            "January. Some fans have gone further and predicted a premiere in July.\n")
+    got, _ = _claims(text, published=date(2025, 4, 22))
+    assert (2, Kind.CAST_WRAP, Modality.HAPPENED, date(2025, 4, 19), date(2025, 4, 19)) in got
+    assert (2, Kind.FILMING_START, Modality.HAPPENED, date(2024, 11, 24), date(2024, 11, 24)) \
+        in got
+    assert (2, Kind.RELEASE, Modality.RUMORED, date(2025, 7, 1), date(2025, 7, 31)) in got
+    assert not any(k is Kind.DELAY for _n, k, *_ in got)
+    assert not any(k is Kind.RELEASE and s == date(2025, 4, 19) for _n, k, _m, s, _e in got)

@@ -463,6 +463,19 @@ def _mon_day(m, ref, prefer):
     return _single_day(m, ref, prefer)
 
 
+# "November 24 last year", "24 November this year"
+@RULES.add(rf"\b{_MON}\s+{_DAY},?\s+(?P<rel>this|next|last)\s+year\b")
+@RULES.add(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+(?P<rel>this|next|last)\s+year\b")
+def _day_rel_year(m, ref, prefer):
+    if ref is None:
+        return None
+    month, day = _MONTH_ALIASES[m["mon"].lower()], int(m["day"])
+    year = _rel_year(m["rel"], ref)
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return DateSpan.day(date(year, month, day))
+
+
 # "11 February 2026", "11th of February"
 @RULES.add(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?")
 def _day_mon(m, ref, prefer):

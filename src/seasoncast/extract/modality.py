@@ -210,7 +210,11 @@ def decide(
                              _I):
         return ModalityDecision(Modality.DENIED, neg, True,
                                 until=bool(UNTIL.search(before_date[-24:])))
-    if cue := _cue(RUMOR, clause):
+    scope = clause
+    if re.match(r"\s*,?\s*and\s+(?:then\s+)?(?:\w+ed|\w+s)\b", clause, _I) and clause in sentence:
+        # "some netizens have gone further and predicted a premiere": the subject is shared
+        scope = sentence[:sentence.index(clause) + len(clause)]
+    if cue := _cue(RUMOR, scope):
         return ModalityDecision(Modality.RUMORED, cue, True)
     writer = re.search(r"\b(?:our|my)\s+(?:own\s+)?(?:best\s+)?(?:guess|read|bet|take|"
                        r"prediction|money|estimate|hope)\b|\bwe\s+(?:think|expect|reckon|predict|"

@@ -153,7 +153,7 @@ def extract_document(
         for t in dates:
             if re.search(r"(?:19|20)\d\d", t.span.text or ""):
                 last_year = t.span.start.year
-        if s.heading and not triggers:
+        if s.heading:  # a new section ends the last question's subject
             topic = None
         context = topic
         if not triggers and dates and context is None and recent and not s.heading:
@@ -851,7 +851,8 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
 
 # subordinate asides whose season mentions are not the claim's subject:
 # ", where the first installment was shot,", "given that the first season spent ..."
-_ASIDE = re.compile(r",\s*(?:where|which|who|when|whose|unlike|like|just\s+as)\b[^,;]*[,;]?|"
+_ASIDE = re.compile(r",\s*(?:where|which|who|when|whose|unlike|like|just\s+as|pointing\s+out|"
+                    r"noting|citing)\b[^,;]*[,;]?|"
                     r"\b(?:given\s+(?:that|how)|because|since|although|though|as\s+with)\b"
                     r"[^,;]*[,;]|\([^)]*\)", re.IGNORECASE)
 

@@ -112,7 +112,10 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"(?:originals|releases|titles|premieres|shows|series)\b", 6),
     (Kind.DELAY, r"\bdelay(?:s|ed|ing)?\b|\bpostpon(?:e|es|ed|ement|ing)\b|"
      r"\bpush(?:es|ed|ing)?\s+(?:[\w'’]+\s+){0,4}?(?:back|to|into)\b|"
-     r"\b(?:moved|bumped|slipped|slips|slid|slip)\s+(?:back\s+)?(?:to|into)\b|\bsetbacks?\b|"
+     # "moved to 2026", "slipped into the fall" (not "the crew moved to Hengdian")
+     r"\b(?:moved|bumped|slipped|slips|slid|slip)\s+(?:back\s+)?(?:to|into)\b"
+     r"(?!\s+(?-i:[A-Z])(?!(?i:anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|ctober|"
+     r"ovember|ecember|pring|ummer|utumn|inter|all)\b))|\bsetbacks?\b|"
      r"\bmoved\s+(?:everything|it|things|production|filming|the\s+shoot)\s+back\b|"
      r"\bhalt(?:s|ed)?\b|\bshut\s+down\b|\bpaused\b|"
      # "the new target is the first half of 2026": the date has moved
