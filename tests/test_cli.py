@@ -88,6 +88,11 @@ def test_import_user_csvs_twice(env, tmp_path):
     # a "when" question is answered by the forecast, and "Wednesday season 3" is no weekday
     (["check", "When is Wednesday season 3 coming out?"], "forecast of Wednesday season 3"),
     (["report", "All of Us Are Dead", "-s", "2", "--format", "pdf"], "--format must be"),
+    # usage mistakes: one line naming the command's help, not a traceback
+    (["forecast"], "Missing argument 'title'"),
+    (["forecast", "Wednesday", "-s", "abc"], "Invalid value for '--season'"),
+    (["forecast", "Wednesday", "--bogus"], "No such option: --bogus"),
+    (["nonexistentcmd"], "No such command"),
 ])
 def test_bad_input_is_one_line_and_exit_2(env, args, message):
     p = run(env, *args, check=False)

@@ -86,10 +86,10 @@ def main() -> None:
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as e:  # click usage errors and the like
-        import click
-
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(2 if isinstance(e, click.UsageError) else 1)
-        raise
+    except typer.TyperException as e:  # usage errors: a missing argument, a bad option
+        ctx = getattr(e, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        if type(e).__name__ != "NoArgsIsHelpError":  # the help was the answer
+            err.print(f"[red]error:[/red] {e.format_message()}{hint}", highlight=False,
+                      soft_wrap=True)
+        sys.exit(2)
