@@ -707,3 +707,10 @@ def test_section_headings_end_a_question_and_places_are_not_delays():
     assert (2, Kind.RELEASE, Modality.RUMORED, date(2025, 7, 1), date(2025, 7, 31)) in got
     assert not any(k is Kind.DELAY for _n, k, *_ in got)
     assert not any(k is Kind.RELEASE and s == date(2025, 4, 19) for _n, k, _m, s, _e in got)
+
+
+def test_a_sentence_opening_word_is_not_part_of_the_title():
+    _, out = _claims("Weekly round-up\n\nMeanwhile Tidewater season 3 is set to debut "
+                     "January 8, 2027. However Copper Bay season 2 wraps in May.\n",
+                     published=date(2026, 11, 20))
+    assert {(c.title, c.season) for c in out.claims} == {("Tidewater", 3), ("Copper Bay", 2)}

@@ -70,6 +70,14 @@ def test_missing_column_is_reported(tmp_path):
         read_events_csv(e)
 
 
+def test_a_spreadsheet_byte_order_mark_is_read_and_an_open_quote_is_named(tmp_path):
+    s, e = write(tmp_path, seasons="\ufeff" + SEASONS)
+    assert len(read_pair(s, e).seasons) == 2
+    _, e = write(tmp_path, events=EVENTS + '"Zombie School,2,release,planned\n')
+    with pytest.raises(ReferenceDataError, match=r"events.csv:6: a quoted field is never "):
+        read_events_csv(e)
+
+
 def test_duplicate_rows_and_order_problems_are_found(tmp_path):
     dup = EVENTS.splitlines()[2]
     bad = ("Zombie School,1,filming_start,happened,2022-03-01,2022-03-01,day,2022-03-02,"

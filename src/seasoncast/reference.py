@@ -71,11 +71,11 @@ class ReferenceData:
 
 def _rows(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
     try:
-        f = path.open(encoding="utf-8", newline="")
+        f = path.open(encoding="utf-8-sig", newline="")  # Excel writes a byte-order mark
     except OSError as e:
         raise ReferenceDataError(f"{path}: cannot open: {e.strerror}") from None
     with f:
-        reader = csv.DictReader(f)
+        reader = csv.DictReader(f, strict=True)  # an unterminated quote is an error
         try:
             header = reader.fieldnames
         except (csv.Error, UnicodeDecodeError) as e:
@@ -94,6 +94,9 @@ def _rows(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]
                         f"{path}:{reader.line_num}: more fields than the header has")
                 yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
         except (csv.Error, UnicodeDecodeError) as e:
+            if "unexpected end of data" in str(e):  # the row never ended
+                raise ReferenceDataError(f"{path}:{reader.line_num + 1}: a quoted field "
+                                         "is never closed") from None
             raise ReferenceDataError(f"{path}:{reader.line_num}: {e}") from None
 
 

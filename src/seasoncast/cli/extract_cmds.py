@@ -51,6 +51,7 @@ def extract_command(
 
     Shows are known by their names (the bundled titles) and by "season 2"-like phrases."""
     from seasoncast.extract import extract_document
+    from seasoncast.extract.pipeline import MAX_CHARS
     from seasoncast.reference import bundled_season_guess, bundled_titles, load_bundled
 
     pub = None
@@ -60,6 +61,9 @@ def extract_command(
         except ValueError:
             _fail(f"--published must be YYYY-MM-DD, got {published!r}")
     text, found = read_document(file)
+    if len(text) > MAX_CHARS:
+        typer.echo(f"note: {file} has {len(text):,} characters; only the first {MAX_CHARS:,} "
+                   "are read", err=True)
     bundled = load_bundled()
     result = extract_document(text, published=pub or found, title_hint=title, url=url,
                               known_titles=bundled_titles(data=bundled),

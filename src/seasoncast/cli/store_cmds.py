@@ -94,10 +94,15 @@ def titles(
     out.print(table)
 
 
-def _titles_table(n: int, *extra: str) -> Table:
+def _titles_table(n: int, *dates: str, platform: bool = True) -> Table:
     table = Table(title=f"{n} tracked seasons", title_justify="left")
-    for col in ("title", "season", "platform", "status", "because", *extra):
-        table.add_column(col)
+    table.add_column("title", overflow="fold", min_width=10)
+    table.add_column("S", justify="right")
+    for col in ("platform", "status") if platform else ("status",):
+        table.add_column(col, overflow="fold")
+    table.add_column("because", overflow="fold", ratio=1)
+    for col in dates:  # dates stay whole on a narrow terminal; the words wrap
+        table.add_column(col, no_wrap=True)
     return table
 
 
@@ -108,15 +113,16 @@ def _titles_with_forecasts(rows: list[api.SeasonOutlook], json_out: bool) -> Non
                     "latest": r.reason.kind.value if r.reason else None,
                     **r.forecast_dict()} for r in rows])
         return
-    table = _titles_table(len(rows), "median", "80% interval")
+    wide = out.width >= 120  # on a narrow terminal the platform gives way to the reasons
+    table = _titles_table(len(rows), "median", "80% interval", platform=wide)
     for r in rows:
         because = r.latest or ""
         if r.passed is not None:  # say it once when the promise is the status's reason
             same = r.reason is not None and r.passed.is_about(r.reason)
             because += "; has passed: may be out" if same else f"; its {r.passed_note}"
         iso = lambda d: d.isoformat() if d else "—"  # noqa: E731
-        table.add_row(r.title, str(r.season), r.platform or "", r.status.replace("_", " "),
-                      because.lstrip("; "), iso(r.median),
+        table.add_row(r.title, str(r.season), *([r.platform or ""] if wide else []),
+                      r.status.replace("_", " "), because.lstrip("; "), iso(r.median),
                       f"{iso(r.low80)} – {iso(r.high80)}" if r.low80 else "—")
     out.print(table)
 
@@ -271,6 +277,12 @@ def ingest(
             if not path.exists():
                 raise UserError(f"{src}: no such file or directory")
             docs.extend(load_path(path))
+    from seasoncast.extract.pipeline import MAX_CHARS
+
+    for d in docs:
+        if len(d.text) > MAX_CHARS:
+            err.print(f"note: {d.url or d.title or 'a document'} has {len(d.text):,} "
+                      f"characters; only the first {MAX_CHARS:,} are read", highlight=False)
     store = open_store()
     reports = [api.ingest_document(store, d, title_hint=title, published=pub, dry_run=dry_run)
                for d in docs]
@@ -283,5 +295,5 @@ def ingest(
             err.print(f"{name}: already ingested (same text)", highlight=False)
             continue
         seasons = ", ".join(f"{t} S{n}" for t, n in r.seasons) or "no tracked season"
-        err.print(f"{name}: {r.claims} claims ({r.events_added} new) about {seasons}",
-                  highlight=False)
+        err.print(f"{name}: {r.claims} claim{'s' if r.claims != 1 else ''} "
+                  f"({r.events_added} new) about {seasons}", highlight=False)

@@ -80,6 +80,14 @@ _LEAD_STOP = {
     "filming", "production", "shooting", "shoot", "cameras", "principal", "photography",
     "casting", "work", "post-production", "reshoots", "wrapped", "wraps", "begins",
     "began", "starts", "started", "over",
+    # discourse words that open a sentence ("Meanwhile The Pitt season 3 is set to ...")
+    "meanwhile", "however", "elsewhere", "separately", "additionally", "moreover",
+    "furthermore", "unfortunately", "fortunately", "luckily", "sadly", "thankfully",
+    "hopefully", "surprisingly", "interestingly", "notably", "likewise", "similarly",
+    "besides", "otherwise", "instead", "anyway", "eventually", "initially", "originally",
+    "previously", "currently", "recently", "reportedly", "apparently", "allegedly",
+    "naturally", "obviously", "clearly", "indeed", "ultimately", "although", "though",
+    "because", "since", "unless", "until", "whether", "once", "even", "only", "just",
 }
 _NOT_TITLE = {"the", "this", "season", "series", "show", "netflix", "it", "part", "tv",
               "release", "premiere", "date", "drama", "k-drama", "streaming", "january",
