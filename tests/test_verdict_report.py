@@ -79,6 +79,23 @@ def test_free_text_forms(store):
         check_claim(store, "When is Zombie School season 2 coming out?", AS_OF)
 
 
+def test_the_season_number_is_not_read_as_a_day(store):
+    def parsed(text):
+        c = check_claim(store, text, AS_OF).claim
+        return c.season.number, c.span.start, c.span.end
+
+    assert parsed("Zombie School 2 March 2027") == (2, date(2027, 3, 1), date(2027, 3, 31))
+    assert parsed("zombie school season 2 november 2026") == (
+        2, date(2026, 11, 1), date(2026, 11, 30))
+    assert parsed("Zombie School 2 summer 2027") == (2, date(2027, 6, 1), date(2027, 8, 31))
+    assert parsed("Zombie School season 2 on 2027/03/05") == (
+        2, date(2027, 3, 5), date(2027, 3, 5))
+    assert parsed("Zombie School season 2 on 3 March 2027") == (
+        2, date(2027, 3, 3), date(2027, 3, 3))
+    with pytest.raises(UserError, match="31 February 2027 is not a date"):
+        check_claim(store, "Zombie School 2 on 31 February 2027", AS_OF)
+
+
 def test_report_reaches_the_articles_conclusions(store):
     r = build_report(store, store.season("Zombie School", 2), AS_OF)
     tldr = " ".join(r.tldr)

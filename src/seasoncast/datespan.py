@@ -430,8 +430,12 @@ def _slashed_day(m, ref, prefer):
 
 
 @RULES.add(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
-def _iso(m, ref, prefer):
-    return DateSpan.day(date(int(m["y"]), int(m["m"]), int(m["d"])))
+@RULES.add(r"(?<![\d/])\b(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)\b(?![/.]\d)")
+def _iso(m, ref, prefer):  # also "2027/03/01", "2027.03.01" (East Asian sites)
+    try:
+        return DateSpan.day(date(int(m["y"]), int(m["m"]), int(m["d"])))
+    except ValueError:
+        return None
 
 
 # "January 17 and 18, 2026", "January 17-18, 2026", "January 17 to 18"

@@ -100,7 +100,10 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
         raise UserError("the claim is empty; try e.g. \"Wednesday season 3 in 2027\"")
     if len(text) > 500:
         raise UserError("the claim is longer than 500 characters")
-    tags = find_datespans(text, as_of, prefer="future")
+    # the season's number is not a day: "The Pitt 3 January 2027", "season 3 november"
+    masked = _SEASON_NUMBER.sub(lambda m: m["pre"] + "#" * len(m["n"]), text)
+    tags = find_datespans(masked, as_of, prefer="future")
+    tags = [t for t in tags if not _names_a_title(store, t.span.text or "", text)]
     if not tags:
         message = f"no date or period found in {text!r}; "
         if (season := _asked_about(store, text)) is not None:
@@ -111,12 +114,35 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
         raise UserError(message + "say when, e.g. \"in December 2026\", \"next month\", "
                         "\"2027\"")
     tag = max(tags, key=lambda t: t.end)  # the claimed time usually comes last
+    if (day := re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+$", masked[:tag.start])) and \
+            tag.span.precision.value == "month":  # "31 February 2027": no such day
+        raise UserError(f"{day.group(1)} {tag.span.text} is not a date")
     rest = (text[:tag.start] + " " + text[tag.end:])
     period = _bounded(text[:tag.start], tag.span)
     title_words = re.sub(r"\s+", " ", _FILLER.sub(" ", rest)).strip(" -")
     if not title_words:
         raise UserError(f"no title found in {text!r}")
     return ParsedClaim(resolve_season(store, title_words), tag.span, text, period)
+
+
+_SEASON_NUMBER = re.compile(
+    r"(?P<pre>\b(?:season|series|s)\s*|(?<![\d/.-])(?<!\b(?:on|in|by|of|to))"
+    r"(?<!\b(?:for|til|and))(?<!\buntil)(?<!\bafter)(?<!\bbefore)(?<=[A-Za-z!?'’)])\s+)"
+    r"(?P<n>\d{1,2})(?=\s|$)", re.IGNORECASE)
+
+
+def _names_a_title(store, tagged: str, text: str) -> bool:
+    """"check wednesday": the weekday is the show when nothing else is left."""
+    from seasoncast.api import resolve_title
+
+    if tagged.strip().lower() != text.strip().lower() or not re.fullmatch(
+            r"[A-Za-z]+", tagged.strip()):
+        return False
+    try:
+        resolve_title(store, tagged)
+    except UserError:
+        return False
+    return True
 
 
 def _asked_about(store, text: str) -> Season | None:
