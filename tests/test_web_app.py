@@ -134,6 +134,13 @@ def test_check_page_and_api(client):
     parse(r.text)
     r = client.get("/check", params={"claim": "Qwxyz Plorb season 2 in 2027"})
     assert r.status_code == 404
+    # a close spelling: the suggestion is listed once, not also inside the message
+    r = client.get("/check", params={"claim": "Moonlit season 2 in 2027"})
+    assert r.status_code == 404 and r.text.count("Did you mean") == 1
+    assert "Moonlit Harbor" in r.text
+    # a claim too long for the library gets its readable message, not the validator's
+    r = client.get("/check", params={"claim": "Moonlit Harbor season 2 " + "x" * 600})
+    assert r.status_code == 400 and "longer than 500 characters" in r.text
 
 
 def test_sources_changes_and_add_pages_render(client):

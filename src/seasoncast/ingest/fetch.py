@@ -114,7 +114,8 @@ def check_url(url: str, allow_private: bool = False) -> None:
         if _is_forbidden(addr):
             raise IngestError(
                 f"refusing to fetch {host!r}: it resolves to non-public address {addr} "
-                "(private addresses are fetched only when explicitly allowed: --allow-private)")
+                "(private addresses are fetched only when explicitly allowed: --allow-private "
+                "on the command line, SEASONCAST_ALLOW_PRIVATE_URLS=1 for the web app)")
 
 
 def fetch(url: str, *, allow_private: bool = False, max_bytes: int = MAX_BYTES,

@@ -13,6 +13,7 @@ the environment (arguments win):
 
 import json
 import os
+import re
 import threading
 from contextlib import asynccontextmanager
 from datetime import date
@@ -321,7 +322,8 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
         def render():
             rows, suggestions = filtered(q, platform, country, status)
             every = site.rows()
-            return html("index.html", rows=rows, total=len(every), q=q or "",
+            return html("index.html", rows=rows, total=len(every),
+                        cancelled=sum(r.status == "cancelled" for r in every), q=q or "",
                         platform=platform or "", country=country or "", status=status or "",
                         platforms=sorted({r.platform for r in every if r.platform}),
                         countries=sorted({r.country for r in every if r.country}),
@@ -372,7 +374,8 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
 
     @app.get("/check", response_class=HTMLResponse, tags=["pages"],
              summary="Check a rumour")
-    def check_page(claim: Annotated[str | None, Query(max_length=500)] = None):
+    def check_page(claim: Annotated[str | None, Query(max_length=4000)] = None):
+        # (the claim's own limit, 500 characters, is checked with a readable message)
         from seasoncast.verdict import check_claim
 
         verdict, error, suggestions, status, asked = None, None, [], 200, None
@@ -380,8 +383,9 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
             try:
                 site.model()
                 verdict = check_claim(site.store, claim, site.today)
-            except NotFound as e:
-                error, suggestions, status = str(e), e.suggestions, 404
+            except NotFound as e:  # the page lists the suggestions the message names
+                error, suggestions, status = re.sub(r"\s*Did you mean: .*$", "", str(e)) \
+                    if e.suggestions else str(e), e.suggestions, 404
             except AskedWhen as e:  # "When is …?": the season's page answers it
                 error, status = str(e), 400
                 asked = (f"/season/{site.slug_of(e.title)}/{e.number}",
@@ -488,7 +492,8 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
     def changes_atom(request: Request):
         from seasoncast.store.documents import changes
 
-        body = feeds.atom(changes(site.store, limit=100), base_url(request), site.slug_of)
+        body = feeds.atom(changes(site.store, limit=100), base_url(request), site.slug_of,
+                          site.today)
         return Response(body, media_type="application/atom+xml; charset=utf-8",
                         headers={"Cache-Control": "public, max-age=300"})
 

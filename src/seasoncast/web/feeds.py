@@ -95,7 +95,7 @@ def calendar(premieres: list[Premiere], base_url: str, name: str) -> bytes:
     return cal.to_ical()
 
 
-def atom(changes: list[dict], base_url: str, slug_of) -> bytes:
+def atom(changes: list[dict], base_url: str, slug_of, today: date | None = None) -> bytes:
     """An Atom feed of timeline changes (newest first)."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -110,7 +110,9 @@ def atom(changes: list[dict], base_url: str, slug_of) -> bytes:
     sub(feed, "title", "seasoncast: timeline changes")
     sub(feed, "link", href=f"{base_url}/changes.atom", rel="self")
     sub(feed, "link", href=f"{base_url}/changes", rel="alternate", type="text/html")
-    newest = max((_utc(c["at"]) for c in changes), default=datetime(2000, 1, 1, tzinfo=UTC))
+    # with no change yet, the feed is as new as the day (a fixed old date looked broken)
+    empty = datetime.combine(today or date.today(), datetime.min.time(), tzinfo=UTC)
+    newest = max((_utc(c["at"]) for c in changes), default=empty)
     sub(feed, "updated", newest.isoformat())
     author = sub(feed, "author")
     sub(author, "name", "seasoncast")
