@@ -257,6 +257,13 @@ def _passed_promise(fc, span: Period, p_not_yet: float, reasons: list[str]
                    "report of the premiere or of a delay in seasoncast's sources, so the "
                    "data may be out of date")
     reasons.append(f"{fc.passed.words}s held {held:.0%} of the time in the reference data")
+    # the two stories, so that the forecast page's figures (which assume the second) are
+    # not read as a contradiction
+    promised_words = "the claim is right" if within >= 1 else "the claim is wrong" \
+        if within <= 0 else f"{within:.0%} of the promised period falls in the claim"
+    reasons.append(f"if it came out as promised, {promised_words}; if it has not come out "
+                   f"yet, the forecast gives {p_not_yet:.0%} for {span}; weighed together, "
+                   f"{p:.0%}")
     return _grade(p), p, reasons
 
 
