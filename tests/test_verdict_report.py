@@ -304,3 +304,28 @@ def test_a_wrap_plan_gone_by_is_told_in_the_past_tense(store):
         build_report(store, season, AS_OF).tldr[0]
     assert "the wrap was planned for mid-February 2026" in \
         build_report(store, season, date(2026, 11, 2)).tldr[0]
+
+
+def test_a_likeliest_year_under_half_with_the_median_beyond_it_says_both():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from seasoncast.forecast.distribution import DayDistribution
+    from seasoncast.report.build import forecast_sentence
+
+    start = date(2026, 11, 26)
+    pmf = np.zeros(2000)
+    pmf[20] = 0.42  # December 2026
+    pmf[400:1400] = 0.58 / 1000  # spread over 2028-2030
+    dist = DayDistribution(start, pmf)
+    lo, hi = dist.quantile(0.1), dist.quantile(0.9)
+    fc = SimpleNamespace(released=None, cancelled=False, dist=dist,
+                         interval=lambda level: (lo, hi))
+    words = forecast_sentence(SimpleNamespace(forecast=fc))
+    assert words.startswith("seasoncast's likeliest year for the premiere is 2026 (42%), but "
+                            "most of the chance lies after it (median ")
+    pmf[20] = 0.7
+    pmf[400:1400] = 0.3 / 1000
+    assert forecast_sentence(SimpleNamespace(forecast=fc)).startswith(
+        "seasoncast puts the premiere in 2026 with 70% probability")

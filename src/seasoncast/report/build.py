@@ -156,9 +156,16 @@ def forecast_sentence(r: Report) -> str | None:
     years = fc.dist.p_by_year()
     best = max(years, key=years.get)
     where = "later than " + str(int(list(years)[-2])) if best == "later" else f"in {best}"
-    median = describe_day(fc.dist.quantile(0.5))
-    return (f"seasoncast puts the premiere {where} with {years[best]:.0%} probability "
-            f"(median {median}; 80% between {describe_day(lo)} and {describe_day(hi)}).")
+    mid = fc.dist.quantile(0.5)
+    median = describe_day(mid)
+    spread = f"median {median}; 80% between {describe_day(lo)} and {describe_day(hi)}"
+    if years[best] < 0.5 and best != "later" and mid is not None and str(mid.year) != best:
+        # a likeliest year under 50% with the median elsewhere: say both, or "2026 with
+        # 42%" reads as the forecast's answer when most of the chance lies beyond it
+        side = "after" if mid.year > int(best) else "before"
+        return (f"seasoncast's likeliest year for the premiere is {best} "
+                f"({years[best]:.0%}), but most of the chance lies {side} it ({spread}).")
+    return f"seasoncast puts the premiere {where} with {years[best]:.0%} probability ({spread})."
 
 
 def rumour_sentence(r: Report) -> str | None:
