@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
-from seasoncast.datespan import DateSpan
+from seasoncast.datespan import DateSpan, describe
 from seasoncast.forecast.backtest import protocol, run_backtest, scores
 from seasoncast.forecast.baselines import ReferenceClass, previous_gap, rule_of_thumb
 from seasoncast.forecast.calibration import PitMap, pit
@@ -78,6 +78,9 @@ def test_no_probability_before_the_as_of_day(model):
     fc = model.predict(target(wrap), None, 1, as_of)
     assert fc.dist.quantile(0.0001) >= as_of
     assert fc.dist.quantile(0.5) > as_of
+    # the reasons say why the median is later than the typical gap after a wrap
+    waited = [d for d in fc.drivers if d.startswith("no premiere in the 8 months since")]
+    assert waited and describe(DateSpan.day(fc.dist.quantile(0.5))) in waited[0]
 
 
 def test_official_date_concentrates_the_forecast(model):

@@ -397,7 +397,14 @@ class PremiereForecaster:
         pit_map = self.calibration.for_group(st.calibration_group) if self.calibration \
             else None
         if calibrated and pit_map is not None:
+            before = dist
             dist = dist.recalibrated(pit_map)
+            # the map is what past forecasts of seasons at this stage taught; say so, or
+            # the reasons do not add up to the median
+            shift = _median_shift(before, dist)
+            if abs(shift) >= 7:
+                moves.append((shift, "calibrated on the backtest's past forecasts at this "
+                                     "stage"))
         moves.sort(key=lambda m: -abs(m[0]))
         for shift, words in moves:
             if abs(shift) >= 1:
@@ -485,6 +492,15 @@ class PremiereForecaster:
         typical = model.median(row)
         drivers.append(f"from '{STAGE_WORDS[stage]}', similar seasons premiered after a "
                        f"median of {typical / 30.44:.0f} months")
+        waited = (as_of - anchor).days
+        mid = dist.quantile(0.5)
+        if waited > 30 and mid is not None and \
+                (mid - (anchor + timedelta(days=int(typical)))).days >= 14:
+            # the premiere has not come in the time waited: of the seasons still waiting
+            # that long, the later ones remain
+            drivers.append(f"no premiere in the {waited / 30.44:.0f} months since: among "
+                           f"similar seasons still waiting then, the median is "
+                           f"{describe(DateSpan.day(mid))}")
         if effect is not None and abs(effect.shift) * model.sigma >= 0.05:  # ≥ 5% longer/shorter
             factor = math.exp(effect.shift * model.sigma)
             pace = "more slowly" if factor > 1 else "more quickly"
