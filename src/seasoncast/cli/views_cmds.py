@@ -102,8 +102,10 @@ def views(
         if w["views"]:
             table.add_row(f"views in {w['weeks_with_views']} of those weeks", _m(w["views"]),
                           "", "", "top10-weekly")
-    if (sp := f["staying_power"]) is not None:
-        table.add_row(f"views since season {sp['since_season']} premiered", _m(sp["value"]),
+    if (sp := f["staying_power"]) is not None and sp["since_season"] != f["season"]:
+        # (for the latest season itself it is the row of all reports above)
+        table.add_row(f"views in the reports after season {sp['since_season']} premiered",
+                      _m(sp["value"]),
                       f"{sp['period']['start']} – {sp['period']['end']}", "",
                       "reports " + ", ".join(sp["reports"]))
     out.print(table)

@@ -224,7 +224,8 @@ def _whole(x):
 
 def _staying_power(store: Store, title: str, number: int, reports: list[dict],
                    as_of: date | None) -> dict | None:
-    """Views of this season since the title's latest season premiered (by report)."""
+    """Views of this season in the half-year reports that began after the title's latest
+    season premiered (a report that began before it mixes the two periods)."""
     prem = season_premieres(store)
     latest = None
     for s in store.seasons(title):
@@ -234,8 +235,8 @@ def _staying_power(store: Store, title: str, number: int, reports: list[dict],
             latest = (s.number, p)
     if latest is None:
         return None
-    since = [r for r in reports if date.fromisoformat(r["period"]["end"]) >= latest[1]]
-    total = _sum(since, f"reports since season {latest[0]} premiered")
+    since = [r for r in reports if date.fromisoformat(r["period"]["start"]) >= latest[1]]
+    total = _sum(since, f"reports after season {latest[0]} premiered")
     if total is None:
         return None
     return dict(total, since_season=latest[0], since=latest[1].isoformat())
