@@ -45,8 +45,8 @@ def init() -> None:
 
 
 def import_csv(
-    seasons_csv: Path = typer.Argument(..., help="seasons.csv (interfaces.md §4)"),
-    events_csv: Path = typer.Argument(..., help="events.csv (interfaces.md §4)"),
+    seasons_csv: Path = typer.Argument(..., help="seasons.csv (columns: docs/data.md)"),
+    events_csv: Path = typer.Argument(..., help="events.csv (columns: docs/data.md)"),
 ) -> None:
     """Import reference data; all or nothing, and importing twice changes nothing."""
     try:
