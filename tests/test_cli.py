@@ -93,6 +93,9 @@ def test_import_user_csvs_twice(env, tmp_path):
     (["forecast", "Wednesday", "-s", "abc"], "Invalid value for '--season'"),
     (["forecast", "Wednesday", "--bogus"], "No such option: --bogus"),
     (["nonexistentcmd"], "No such command"),
+    # a forecast from before anything was known about the season
+    (["forecast", "All of Us Are Dead", "-s", "2", "--as-of", "1990-01-01"],
+     "was known on 1990-01-01"),
 ])
 def test_bad_input_is_one_line_and_exit_2(env, args, message):
     p = run(env, *args, check=False)

@@ -257,3 +257,8 @@ def test_some_time_from_the_article():
 def test_earlier_this_month_said_late_in_the_month():
     (tag,) = find_datespans("renewed earlier this month", date(2026, 2, 24))
     assert (tag.span.start, tag.span.end) == (date(2026, 2, 1), date(2026, 2, 23))
+
+
+def test_a_wide_unusual_span_is_told_as_between():
+    span = DateSpan(date(2024, 10, 15), date(2025, 1, 9), Precision.YEAR)
+    assert describe(span) == "between October 15, 2024 and January 9, 2025"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from seasoncast.datespan import describe
-from seasoncast.errors import NotFound
+from seasoncast.errors import NotFound, UserError
 from seasoncast.model import Event, Season, Status, Title
 from seasoncast.reference import SNAPSHOT, load_bundled, retired_fingerprints
 from seasoncast.store import ImportResult, Store
@@ -256,8 +256,14 @@ def trained_forecaster(store: Store, as_of: date):
 def forecast_season(store: Store, season: Season, as_of: date | None = None):
     """The premiere forecast of one season as of a day (default today)."""
     as_of = as_of or today()
-    model = trained_forecaster(store, as_of)
     events = [e for e in store.events(season.title, as_of=as_of)]
+    if not any(e.season == season.number for e in events):
+        first = min((e.known_on for e in store.events(season.title, season.number)),
+                    default=None)
+        if first is not None:  # a forecast from before anything was known is no forecast
+            raise UserError(f"nothing about {season.title} season {season.number} was known "
+                            f"on {as_of}; its first report is dated {first}")
+    model = trained_forecaster(store, as_of)
     return model.predict(events, season, season.number, as_of)
 
 

@@ -274,6 +274,12 @@ def describe(span: DateSpan) -> str:
 
 
 def _day_range_words(s: date, e: date) -> str:
+    if (e - s).days > MAX_WIDTH[Precision.DAYS]:
+        # a wide, unusual span says what it is: "filming began between October 15, 2024
+        # and January 9, 2025", not "began October 15, 2024 to January 9, 2025"
+        first = f"{MONTHS_LONG[s.month - 1]} {s.day}" + (f", {s.year}" if s.year != e.year
+                                                         else "")
+        return f"between {first} and {MONTHS_LONG[e.month - 1]} {e.day}, {e.year}"
     if s.month == e.month and s.year == e.year:
         return f"{MONTHS_LONG[s.month - 1]} {s.day}–{e.day}, {s.year}"
     if s.year == e.year:

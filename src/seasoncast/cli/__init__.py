@@ -71,10 +71,10 @@ def main() -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except NotFound as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
+        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except UserError as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False)
+        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except OperationalError as e:
         err.print(f"[red]error:[/red] database: {str(e.orig).splitlines()[0]}", highlight=False)

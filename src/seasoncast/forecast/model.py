@@ -409,7 +409,8 @@ class PremiereForecaster:
         for shift, words in moves:
             if abs(shift) >= 1:
                 direction = "later" if shift > 0 else "earlier"
-                drivers.append(f"{words} (moves the median {abs(shift):.0f} days {direction})")
+                days = f"{abs(shift):.0f} day{'' if round(abs(shift)) == 1 else 's'}"
+                drivers.append(f"{words} (moves the median {days} {direction})")
             else:
                 drivers.append(f"{words} (little effect on the median)")
         for e in st.rumours:
