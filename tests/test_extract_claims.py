@@ -714,3 +714,41 @@ def test_a_sentence_opening_word_is_not_part_of_the_title():
                      "January 8, 2027. However Copper Bay season 2 wraps in May.\n",
                      published=date(2026, 11, 20))
     assert {(c.title, c.season) for c in out.claims} == {("Tidewater", 3), ("Copper Bay", 2)}
+
+
+def test_a_status_tracker_names_its_shows_in_italics():
+    text = ("# Renewed or Cancelled?\n\n*Status tracker · last updated March 2, 2026*\n\n"
+            "## *Glass Lantern* (Hulu) — RENEWED\n\n"
+            "Hulu renewed it for a third season on February 3. The writers expect cameras to "
+            "roll this coming spring.\n\n"
+            "## *Harbor Nine* (HBO) — PENDING\n\n"
+            "No second season has been confirmed; we think a decision will come at the end "
+            "of next month. The final episodes will be released by year's end.\n")
+    got, out = _claims(text, published=date(2026, 3, 2))
+    assert out.titles == ["Glass Lantern", "Harbor Nine"]
+    named = {(c.title, c.season, c.kind, c.modality) for c in out.claims}
+    assert ("Glass Lantern", 3, Kind.RENEWAL, Modality.HAPPENED) in named
+    assert ("Harbor Nine", 2, Kind.RENEWAL, Modality.DENIED) in named
+    spans = {(c.title, c.kind, c.date.start, c.date.end) for c in out.claims if c.date}
+    assert ("Glass Lantern", Kind.FILMING_START, date(2026, 3, 1), date(2026, 5, 31)) in spans
+    assert ("Harbor Nine", Kind.RENEWAL, date(2026, 4, 21), date(2026, 4, 30)) in spans
+    assert ("Harbor Nine", Kind.RELEASE, date(2026, 3, 2), date(2026, 12, 31)) in spans
+
+
+def test_an_interview_answers_for_the_season_asked_about():
+    text = ("The Salt Road showrunner on seasons 2 and 3\n\n"
+            "We spoke to showrunner Ada Brennan a week after the wrap. HBO ordered seasons two "
+            "and three together in May 2024.\n\n"
+            "And season three?\n"
+            "\"We start shooting in January, back in Budapest.\"\n"
+            "When is season two coming out?\n"
+            "\"HBO has said 2026. Personally? I'd love it to come out next summer.\"\n"
+            "HBO has confirmed that a first-look teaser for season two will be released in "
+            "February.\n")
+    got, _ = _claims(text, published=date(2025, 11, 18))
+    assert {(2, Kind.RENEWAL, Modality.HAPPENED, date(2024, 5, 1), date(2024, 5, 31)),
+            (3, Kind.RENEWAL, Modality.HAPPENED, date(2024, 5, 1), date(2024, 5, 31)),
+            (3, Kind.FILMING_START, Modality.ANNOUNCED, date(2026, 1, 1), date(2026, 1, 31)),
+            (2, Kind.RELEASE, Modality.ANNOUNCED, date(2026, 1, 1), date(2026, 12, 31)),
+            (2, Kind.RELEASE, Modality.EXPECTED, date(2026, 6, 1), date(2026, 8, 31)),
+            (2, Kind.TEASER, Modality.ANNOUNCED, date(2026, 2, 1), date(2026, 2, 28))} <= got

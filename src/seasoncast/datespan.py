@@ -662,6 +662,38 @@ def _relative_unit(m, ref, prefer):
     return DateSpan(monday, monday + timedelta(days=6), Precision.DAYS)
 
 
+# "the end of next month", "early next month", "the middle of this month": a part of it
+@RULES.add(r"\b(?P<part>early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+"
+           r"(?P<rel>this|next|last)\s+month\b")
+def _part_of_relative_month(m, ref, prefer):
+    if ref is None:
+        return None
+    month = _month_from(ref, {"this": 0, "next": 1, "last": -1}[m["rel"].lower()])
+    part = m["part"].lower().split()[-2] if " of" in m["part"].lower() else m["part"].lower()
+    part = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}.get(part,
+                                                                                      part)
+    return DateSpan.part_of_month(month.start.year, month.start.month, part)
+
+
+# "this coming spring", "this coming March": the next one
+@RULES.add(r"\bthis\s+coming\s+(?P<season>spring|summer|fall|autumn|winter)\b")
+def _coming_season(m, ref, prefer):
+    if ref is None:
+        return None
+    name = _SEASONS[m["season"].lower()]
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        span = DateSpan.season(y, name)
+        if span.end >= ref:
+            return span
+    return None
+
+
+# "by year's end", "by the end of the month"
+@RULES.add(r"\bby\s+year['’]?s\s+end\b")
+def _by_years_end(m, ref, prefer):
+    return None if ref is None else _rest_of_year(ref)
+
+
 _DURATION_VERB = re.compile(
     r"\b(?!(?:expected|scheduled|slated|planned|announced|confirmed|dated|released)\b)"
     r"(?:\w{3,}ed|was|were|took|shot|ran|done)\s+(?:filming\s+|shooting\s+|production\s+|"

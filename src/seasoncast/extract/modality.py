@@ -278,7 +278,8 @@ def decide(
     if date_future is True or arranged or (date_past is None and
                                            FUTURE.search(before_trigger[-40:])):
         past = False
-    elif date_past and not trigger_past and _WILL.search(before_trigger[-25:]):
+    elif date_past and not trigger_past and (_WILL.search(before_trigger[-25:]) or re.search(
+            r"\b(?:will|shall)\b", trigger_text, _I)):
         # "HBO will release it in June 2026" in a later article: a plan the page kept
         # (or a page dated late), not news that it happened
         past = False

@@ -122,6 +122,7 @@ def extract_document(
     foreign_item = False  # inside a list item about a show that is not tracked
     carry: dict[str, int] = {}  # seasons named in the previous sentence
     group: list[str] = []  # the shows of the last sentence that listed several
+    asked: dict[str, int] = {}  # the season the last question named, per title
     # one tagging pass over the whole text, then shared out by sentence (fast)
     walled = _walled(masked, sentences)  # titles blanked: "HBO's House of the Dragon has
     # wrapped" reads as "HBO's ... has wrapped"
@@ -135,6 +136,15 @@ def extract_document(
     for i, s in enumerate(sentences):
         triggers = all_triggers[i]
         if s.question or (s.heading and s.text.rstrip().endswith("?")) or _ASKED.match(s.text):
+            # the season a question names is the answer's ("And season three? We start
+            # shooting in January.")
+            named = {}
+            for sm in ctx.seasons_between(s.start, s.end):
+                title, _ = ctx.title_at(sm.start)
+                if len(sm.numbers) == 1 and (title := title or (ctx.titles[:1] or [None])[0]):
+                    named[title] = sm.numbers[0]
+            if named or len(s.text.split()) > 2:  # "Personally?" in an answer asks nothing
+                asked = named
             # "Asked when the new episodes will arrive, she laughed." asks like a question
             topic = triggers[-1].kind if triggers else (
                 Kind.RELEASE if re.match(r"\W*(?:Q\W+|asked\s+(?:about\s+)?)?when\b", s.text,
@@ -155,6 +165,7 @@ def extract_document(
                 last_year = t.span.start.year
         if s.heading:  # a new section ends the last question's subject
             topic = None
+            asked = {}
         context = topic
         if not triggers and dates and context is None and recent and not s.heading:
             context = recent  # "Our read: June looks plausible." after a release paragraph
@@ -173,8 +184,9 @@ def extract_document(
             foreign_item = not s.heading and _foreign_subject(s, ctx)
         if foreign_item and not ctx.mentions_between(s.start, s.end):
             continue
-        for d in _claims_in_sentence(i, s, triggers, dates, ctx, focus, published, context,
-                                     carry, group):
+        for d in _claims_in_sentence(i, s, triggers, dates, ctx,
+                                     {**focus, **asked} if asked else focus, published,
+                                     context, carry, group):
             if cue_needed and (not d.explicit_modality
                                or d.claim.modality is Modality.HAPPENED):
                 continue  # borrowing the paragraph's kind needs a hedge, plan or rumour
@@ -421,6 +433,9 @@ _OFFICIAL_SPEAKER = re.compile(
     r"replied|wrote|posted|told\s+\w+|confirmed|announced|added|tweeted)"
     r"(?:\s+(?:under|on|in|to)\s+[\w\s]{0,25}?)?\s*[:,]?\s*$", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r"[\"“”]")
+_INTERVIEW = re.compile(r"\b(?:spoke|talked|sat\s+down|caught\s+up)\s+(?:to|with)\s+(?:the\s+)?"
+                        r"(?:series\s+|show['’]s\s+)?(?:showrunner|co-?creator|creator|"
+                        r"executive\s+producer|director)\b", re.IGNORECASE)
 
 
 def _official_quotes(text: str) -> list[tuple[int, int]]:
@@ -428,7 +443,12 @@ def _official_quotes(text: str) -> list[tuple[int, int]]:
     studio or the showrunner ("the Prime Video account answered: “Season 2 lands in
     2026”")."""
     out = []
+    # an interview with the showrunner: its quoted answers are the showrunner's words
+    interview = _INTERVIEW.search(text) is not None
     for para in re.finditer(r"[^\n]+", text):
+        if interview and para.group().lstrip()[:1] in ('"', "“"):
+            out.append((para.start(), para.end()))
+            continue
         marks = [m.start() for m in _QUOTE_MARKS.finditer(text, para.start(), para.end())]
         # marks pair up in order within a paragraph (an odd last one opens no quote)
         for a, b in zip(marks[::2], marks[1::2], strict=False):

@@ -363,7 +363,7 @@ def _accept(text: str, pos: int, best: str) -> bool:
 
 # "<Title> Season 2", "<Title> (Season 4)", "<Title>'s second season", "<Title> S2"
 _ANCHOR = CaselessPattern(
-    rf"\b(?:season\s+{_NUM}\b|s\d{{1,2}}\b|{_ORD}\s+season\b|final\s+season\b|"
+    rf"\b(?:seasons?\s+{_NUM}\b|s\d{{1,2}}\b|{_ORD}\s+season\b|final\s+season\b|"
     rf"{_SERIES_NUM})")
 _ANCHOR_PREFIX = re.compile(r"(?:['’]s)?\s*[(:,\-–—]?\s*(?:\(\s*)?$")
 
@@ -561,6 +561,8 @@ def detect_titles(
                 found[q] += 1
     for q in _quoted_titles(text, found):
         found[q] += 1
+    for q in _italic_titles(text):
+        found[q] += 1
     canon: dict[str, str] = {}  # normalised name -> canonical name
     names: dict[str, str] = {}  # surface name -> canonical
     titles: list[str] = []
@@ -625,6 +627,25 @@ def _quoted_titles(text: str, found: Counter[str]) -> list[str]:
     return [q for q in names if len(q.split()) <= 6 and q.lower() not in _NOT_TITLE
             and all(_TITLE_WORD.fullmatch(w) or w in _CONNECT for w in q.split())
             and _TITLE_WORD.fullmatch(q.split()[-1]) is not None]
+
+
+# Markdown italics, the way style guides set a show's name: "*Sunken Cathedral* (Hulu)"
+_ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([A-Z0-9\u00C0-\u00DE][^*\n]{0,60}?)(?<![\s*])\*(?![*\w])|"
+                     r"(?<![_\w])_(?!_)([A-Z0-9\u00C0-\u00DE][^_\n]{0,60}?)(?<![\s_])_(?![_\w])")
+
+
+def _italic_titles(text: str) -> list[str]:
+    """Italicised Title Case names (not emphasis: "*Last updated: May 2, 2026*")."""
+    out = []
+    for m in _ITALIC.finditer(text):
+        name = _without_number(_unquoted(m.group(1) or m.group(2)) or "")
+        words = name.split()
+        if not words or len(words) > 6 or name.lower() in _NOT_TITLE | _LEAD_STOP:
+            continue
+        if all(_TITLE_WORD.fullmatch(w) or w in _CONNECT for w in words) and \
+                _TITLE_WORD.fullmatch(words[-1]) and not re.search(r"\d{4}", name):
+            out.append(name)
+    return out
 
 
 # a show named as a comparison or example is not what the next sentences are about

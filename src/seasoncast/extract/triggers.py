@@ -128,7 +128,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"have\s+been|had\s+been)\s+(?:quickly\s+|swiftly\s+)?ordered\b|"
      r"\bgreen[\s-]?l(?:it|ighted|ights?)\b|"
      r"\b(?:ordered|picked\s+up|commissioned)\s+(?:a\s+|for\s+)?(?:[\w-]+\s+){0,3}?"
-     r"(?:season|series|installment)\b|\b(?:season|series)\s+order\b|\bS\d\s+order\b|"
+     r"(?:seasons?|series|installments?)\b|\b(?:season|series)\s+order\b|\bS\d\s+order\b|"
      r"\b(?:season|installment)(?:\s+\d+)?\s+(?:is|was|has\s+been|had\s+been|have\s+been|"
      r"got|been)\s+(?:also\s+)?"
      r"(?:officially\s+)?(?:on\s+the\s+way|happening|confirm(?:ed)?|a\s+go|in\s+the\s+works|"
@@ -191,8 +191,10 @@ class Trigger:
     @property
     def past_form(self) -> bool:
         """Is the trigger itself a past-tense verb ("wrapped", "began")?"""
+        # ("a teaser for season two will be released": a verb taken in, still to come)
         return not self.prospective and any(
-            w.lower() in _PAST_WORDS for w in re.findall(r"[\w]+", self.text))
+            w.lower() in _PAST_WORDS for w in re.findall(r"[\w]+", self.text)) and not \
+            re.search(r"\b(?:will|shall)\s+(?:be\s+)?\w+", self.text, re.IGNORECASE)
 
     @property
     def nominal(self) -> bool:
