@@ -752,3 +752,24 @@ def test_an_interview_answers_for_the_season_asked_about():
             (2, Kind.RELEASE, Modality.ANNOUNCED, date(2026, 1, 1), date(2026, 12, 31)),
             (2, Kind.RELEASE, Modality.EXPECTED, date(2026, 6, 1), date(2026, 8, 31)),
             (2, Kind.TEASER, Modality.ANNOUNCED, date(2026, 2, 1), date(2026, 2, 28))} <= got
+
+
+def test_explainer_habits_from_a_third_held_out_batch():
+    text = ("Who's in the Larkspur Hall season 2 cast? Everything we know\n\n"
+            "Larkspur Hall series one went out in January 2024. At the time, the producers "
+            "told reporters they hoped to start shooting in the first half of 2025. Two extra "
+            "nights of filming have been booked for December 3 and 4. Fan accounts on X have "
+            "been sharing April 17, 2026 as the premiere day.\n\n"
+            "Is there a release date?\n\n"
+            "No. Netflix's only commitment came in its 2026 line-up, where Larkspur Hall 2 sat "
+            "among the series promised for next year.\n\n"
+            "So when will season 2 be on?\n\nOur guess is late 2026.\n")
+    got, out = _claims(text, published=date(2025, 11, 19))
+    assert out.titles == ["Larkspur Hall"]
+    assert {(1, Kind.RELEASE, Modality.HAPPENED, date(2024, 1, 1), date(2024, 1, 31)),
+            (2, Kind.FILMING_START, Modality.PLANNED, date(2025, 1, 1), date(2025, 6, 30)),
+            (2, Kind.ADDITIONAL_FILMING, Modality.PLANNED, date(2025, 12, 3),
+             date(2025, 12, 4)),
+            (2, Kind.RELEASE, Modality.RUMORED, date(2026, 4, 17), date(2026, 4, 17)),
+            (2, Kind.SLATE_LISTING, Modality.HAPPENED, date(2026, 1, 1), date(2026, 12, 31)),
+            (2, Kind.RELEASE, Modality.EXPECTED, date(2026, 7, 1), date(2026, 12, 31))} <= got

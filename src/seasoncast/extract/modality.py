@@ -34,6 +34,7 @@ _DENIED_AFTER = re.compile(
     r"likely|possible|happening|going\s+to\s+happen|in\s+the\s+cards|on\s+the\s+cards)\b|"
     r"^[^,;]{0,60}?\b(?:is|was|seems|looks)\s+(?:\w+\s+)?(?:unrealistic|off\s+the\s+table|"
     r"out\s+of\s+the\s+question|ruled\s+out)\b", _I)
+_ANSWER = re.compile(r"^\W*(?:yes|no)[.!]\s+", _I)
 _SOURCE_ASIDE = re.compile(r",\s*(?:who|which)\b[^,]*,", _I)
 # a relative clause about shows has its own verb, out of reach of an earlier negation
 _RELATIVE = re.compile(r"\b(?:series|shows|titles|dramas|seasons|ones|show|drama|title)\s+"
@@ -45,6 +46,7 @@ RUMOR = re.compile(
     r"\bwhisper\w*|\bunconfirmed\b|\bunverified\b|\bfan\s+theor\w+|"
     r"\bfans?\b[^.]{0,40}?\b(?:convinced|claim\w*|believ\w*|circulat\w*|insist\w*|"
     r"specul\w*|think|say|expect\w*|hop\w*|predict\w*|fear\w*|worr\w*|bet(?:s|ting)?)\b|\binsiders?\s+(?:claim|say|said)|"
+    r"\bfan\s+(?:accounts?|pages?|sites?|posters?|-?made)\b|\bcommunity\s+boards?\b|"
     r"\b(?:social\s+media|twitter|reddit|tiktok|instagram|weibo|x)\s+(?:posts?|users?|"
     r"accounts?|is|are|has|have)\b|\bcirculat\w+|\btrending\b|\ballegedly\b|"
     r"\bcommunity\s+(?:posts?|pages?)\b|\bnetizens?\b|\bviral\b|\bsomeone\s+on\b|"
@@ -70,7 +72,7 @@ HEDGE = re.compile(
     r"\bexpect\b(?!\w)|\bshould\b|\bprojected\b|\bpredict\w*|\bguess\w*|\bwe['’]re\s+"
     r"(?:betting|guessing|looking\s+at)\b|\byou['’]re\s+looking\s+at\b|\bpencil\b", _I)
 OFFICIAL = re.compile(
-    r"\bofficial(?:ly)?\b|\bconfirm(?:s|ed|ing)?\b|\bannounc\w+|\bunveil\w*|\bpress\s+"
+    r"\bofficial(?:ly)?\b|\bconfirm(?:s|ed|ing)?\b|\bspokes(?:person|woman|man)\b|\bannounc\w+|\bunveil\w*|\bpress\s+"
     r"release\b|\b(?:netflix|hbo|max|prime\s+video|amazon|disney\+?|apple(?:\s+tv\+?)?|"
     r"hulu|peacock|paramount\+?|fx|amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|"
     r"kbs|mbc|coupang\s+play|tving|wavve|disney|the\s+streamer|the\s+network|the\s+studio|"
@@ -200,6 +202,8 @@ def decide(
     # "not mentioned were series that had been renewed": no denial; nor in an aside about
     # the sources (", who were not authorized to speak,")
     own = _SOURCE_ASIDE.sub(",", _RELATIVE.split(before_trigger)[-1])
+    # "No. Netflix's only commitment came in ...": the "No." answers the question before
+    own, before_date = (_ANSWER.sub("", x) for x in (own, before_date))
     neg = _cue(NEGATION, own + " " + trigger_text) or _cue(NEGATION, before_date[-60:])
     if not neg and trigger_nominal:
         # "A premiere before the end of 2025 is not realistic": the verb after the noun
@@ -229,6 +233,11 @@ def decide(
         cue = None
     if writer or cue:
         return ModalityDecision(Modality.EXPECTED, writer.group() if writer else cue, True)
+    if kind == "slate_listing" and re.search(r"\b(?:sat|was|were|is|are|appears?|appeared|"
+                                             r"featured|included|listed)\s+(?:\w+\s+)?(?:among|"
+                                             r"on|in)\b", after_trigger[:80], _I):
+        # "its 2026 line-up, where the show sat among the series promised": it is on it
+        return ModalityDecision(Modality.HAPPENED, "listed", True)
     if kind == "slate_listing" and re.match(r"among\b", trigger_text, _I):
         # "Among the returning favourites are A, B and C": the line-up lists them now
         return ModalityDecision(Modality.HAPPENED, trigger_text, True)
@@ -259,6 +268,11 @@ def decide(
     if ORIGINAL_PLAN.search(clause):
         return ModalityDecision(Modality.PLANNED, _cue(ORIGINAL_PLAN, clause), True,
                                 past_plan=True)
+    if aim := re.search(r"\b(?:hop|aim|plan|want|intend|target)(?:e|es|ed|ing|s)?\s+to\s+$",
+                        before_trigger[-30:], _I):
+        # "told reporters it hoped to start shooting in the first half of 2025": an aim
+        return ModalityDecision(Modality.PLANNED, aim.group().strip(), True,
+                                past_plan=aim.group().lower().rstrip().endswith("ed to"))
     if trigger_nominal and re.match(r"\s*(?:that|which)\s+(?:came|arrived|happened|landed|"
                                     r"dropped|was\s+announced)\b", after_trigger, _I):
         # "after an early Season 3 renewal that came in July": the relative clause's

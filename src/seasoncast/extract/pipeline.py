@@ -147,8 +147,8 @@ def extract_document(
                 asked = named
             # "Asked when the new episodes will arrive, she laughed." asks like a question
             topic = triggers[-1].kind if triggers else (
-                Kind.RELEASE if re.match(r"\W*(?:Q\W+|asked\s+(?:about\s+)?)?when\b", s.text,
-                                         re.I)
+                Kind.RELEASE if re.match(r"\W*(?:Q\W+|asked\s+(?:about\s+)?)?(?:(?:so|and|but|"
+                                         r"then|ok(?:ay)?|well|now)\W+)?when\b", s.text, re.I)
                 else None if re.match(r"\W*(?:Q\W+)?(?:why|how|who)\b", s.text, re.I)
                 else topic)  # "Why is it taking so long?" asks about no step
             continue

@@ -88,6 +88,9 @@ _LEAD_STOP = {
     "previously", "currently", "recently", "reportedly", "apparently", "allegedly",
     "naturally", "obviously", "clearly", "indeed", "ultimately", "although", "though",
     "because", "since", "unless", "until", "whether", "once", "even", "only", "just",
+    # question heads: "Who's in the Ashgrove season 2 cast?"
+    "who's", "what's", "where's", "when's", "how's", "who’s", "what’s", "where’s", "when’s",
+    "how’s",
 }
 _NOT_TITLE = {"the", "this", "season", "series", "show", "netflix", "it", "part", "tv",
               "release", "premiere", "date", "drama", "k-drama", "streaming", "january",

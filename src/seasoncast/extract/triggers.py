@@ -42,6 +42,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.ADDITIONAL_FILMING, r"\bre-?shoots?\b|\breshot\b|\badditional\s+(?:shooting|"
      r"filming|photography|scenes|footage|shoot|shoots|days\s+of\s+shooting)\b|"
      r"\bpick-?ups?\b(?!\s+(?:for|truck))|\bextra\s+(?:shooting|filming|shoot)(?:\s+days?)?\b|"
+     r"\b(?:extra|additional)\s+(?:\w+\s+)?(?:days?|nights?|weeks?)\s+of\s+(?:filming|shooting)\b|"
      r"\bre-?filming\b", 8),
     (Kind.FILMING_WRAP, rf"\b{_WRAP}{_GAP}?{_FILM}\b", 6),
     (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
@@ -128,7 +129,10 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"have\s+been|had\s+been)\s+(?:quickly\s+|swiftly\s+)?ordered\b|"
      r"\bgreen[\s-]?l(?:it|ighted|ights?)\b|"
      r"\b(?:ordered|picked\s+up|commissioned)\s+(?:a\s+|for\s+)?(?:[\w-]+\s+){0,3}?"
-     r"(?:seasons?|series|installments?)\b|\b(?:season|series)\s+order\b|\bS\d\s+order\b|"
+     r"(?:seasons?|series|installments?)\b|"
+     # "CBS has picked up the legal drama for a fifth season"
+     r"\bpicked\s+up\s+[^.;,]{0,50}?\s+for\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?"
+     r"(?:season|series|installment)\b|\b(?:season|series)\s+order\b|\bS\d\s+order\b|"
      r"\b(?:season|installment)(?:\s+\d+)?\s+(?:is|was|has\s+been|had\s+been|have\s+been|"
      r"got|been)\s+(?:also\s+)?"
      r"(?:officially\s+)?(?:on\s+the\s+way|happening|confirm(?:ed)?|a\s+go|in\s+the\s+works|"
@@ -145,6 +149,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\b(?:will\s+)?return(?:s|ing)?\s+for\s+(?:a\s+)?(?:second|third|fourth|fifth|sixth|"
      r"another)\s+season\b", 7),
     (Kind.RELEASE, r"\bpremi[eè]r(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|"
+     r"\bwent\s+out\s+(?=(?:in|on|last|this|at)\b)|"  # British: "series one went out in"
      r"\bdebut(?:s|ed|ing)?\b|\bdrop(?:s|ped|ping)?\b|\barriv(?:e|es|ed|ing|al)\b|"
      r"\bland(?:s|ed|ing)?\b(?!\s+(?:of|in\s+the\s+role))|\bair(?:s|ed|ing)\b|"
      r"\blaunch(?:es|ed|ing)?\b|\broll(?:s|ing)?\s+out\b|\bcome\s+(?:out|back|in|on)\b|\bbe\s+back\b|\bbe\s+out\b(?!\s+of\b)|\bran\s+(?=(?:for|from|on)\b)|\breturn(?:s|ed|ing)?\b(?!\s+(?:as|to\s+(?:the\s+)?(?:role|sets?|studios?|filming|shooting|work)\b|in\s+"
