@@ -773,3 +773,25 @@ def test_explainer_habits_from_a_third_held_out_batch():
             (2, Kind.RELEASE, Modality.RUMORED, date(2026, 4, 17), date(2026, 4, 17)),
             (2, Kind.SLATE_LISTING, Modality.HAPPENED, date(2026, 1, 1), date(2026, 12, 31)),
             (2, Kind.RELEASE, Modality.EXPECTED, date(2026, 7, 1), date(2026, 12, 31))} <= got
+
+
+def test_a_reality_explainer_with_a_fourth_season_not_ordered_and_a_prediction_section():
+    text = ("Peak Pairs season 3: everything we know\n\n"
+            "## Has Peak Pairs been renewed?\n\n"
+            "Yes. Netflix renewed Peak Pairs for a third season in October 2025. No word yet "
+            "on a fourth season, though: Netflix has not ordered one.\n\n"
+            "## When was season 3 filmed?\n\n"
+            "Production got under way in late March. For comparison, season two wrapped last "
+            "spring and landed on Netflix last August. Peak Pairs is part of Netflix's 2026 "
+            "unscripted slate. A video from a self-described former contestant insists the "
+            "new season drops on July 4.\n\n"
+            "### Our prediction\n\nWe would circle mid-August.\n")
+    got, _ = _claims(text, published=date(2026, 5, 13))
+    assert {(4, Kind.RENEWAL, Modality.DENIED, None, None),
+            (3, Kind.FILMING_START, Modality.HAPPENED, date(2026, 3, 21), date(2026, 3, 31)),
+            (2, Kind.FILMING_WRAP, Modality.HAPPENED, date(2025, 3, 1), date(2025, 5, 31)),
+            (2, Kind.RELEASE, Modality.HAPPENED, date(2025, 8, 1), date(2025, 8, 31)),
+            (3, Kind.SLATE_LISTING, Modality.HAPPENED, date(2026, 1, 1), date(2026, 12, 31)),
+            (3, Kind.RELEASE, Modality.RUMORED, date(2026, 7, 4), date(2026, 7, 4)),
+            (3, Kind.RELEASE, Modality.EXPECTED, date(2026, 8, 11), date(2026, 8, 20))} <= got
+    assert not any(n == 4 and k is Kind.FILMING_START for n, k, *_ in got)

@@ -53,7 +53,8 @@ RUMOR = re.compile(
     r"\bclaimed\b|\bclaims\s+(?:that\s+)?(?:netflix|the|it|season)\b|\btabloid\b|"
     r"\bunnamed\b|\banonymous\b|\bmagazine\s+report|"
     r"\b(?:they|he|she|someone|people|users?)\s+claim\w*|\b(?:tiktok|tweet|thread|post|"
-    r"video|account|leaker|insider|poster)s?\s+(?:claim|say|said|suggest|saying)\w*|\bonline\s+communit\w+|"
+    r"video|account|leaker|insider|poster)s?\s+(?:[\w-]+\s+){0,6}?(?:claim|say|said|suggest|"
+    r"saying|insist)\w*|\bonline\s+communit\w+|"
     r"\baccording\s+to\s+(?:a\s+)?(?:fan|leaker)|\bscreenshots?\b|\bsubreddit\b|"
     r"\ba\s+theory\b|\binsider['’\"”]?\s+account\b|"
     r"\b(?:account|user|poster|creator)s?\s+on\s+(?:tiktok|x|twitter|reddit|instagram)\b|"
@@ -233,10 +234,13 @@ def decide(
         cue = None
     if writer or cue:
         return ModalityDecision(Modality.EXPECTED, writer.group() if writer else cue, True)
-    if kind == "slate_listing" and re.search(r"\b(?:sat|was|were|is|are|appears?|appeared|"
+    if kind == "slate_listing" and (re.search(r"\b(?:is|are|was|were)\s+(?:also\s+)?part\s+of\s+"
+                                              r"[^,;]{0,40}$", before_trigger, _I)
+                                    or re.search(r"\b(?:sat|was|were|is|are|appears?|appeared|"
                                              r"featured|included|listed)\s+(?:\w+\s+)?(?:among|"
-                                             r"on|in)\b", after_trigger[:80], _I):
-        # "its 2026 line-up, where the show sat among the series promised": it is on it
+                                             r"on|in)\b", after_trigger[:80], _I)):
+        # "its 2026 line-up, where the show sat among the series promised", "is part of
+        # Netflix's 2026 slate": it is on it
         return ModalityDecision(Modality.HAPPENED, "listed", True)
     if kind == "slate_listing" and re.match(r"among\b", trigger_text, _I):
         # "Among the returning favourites are A, B and C": the line-up lists them now

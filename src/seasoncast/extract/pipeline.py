@@ -123,6 +123,7 @@ def extract_document(
     carry: dict[str, int] = {}  # seasons named in the previous sentence
     group: list[str] = []  # the shows of the last sentence that listed several
     asked: dict[str, int] = {}  # the season the last question named, per title
+    section: Kind | None = None  # what the current section's heading is about
     # one tagging pass over the whole text, then shared out by sentence (fast)
     walled = _walled(masked, sentences)  # titles blanked: "HBO's House of the Dragon has
     # wrapped" reads as "HBO's ... has wrapped"
@@ -145,6 +146,7 @@ def extract_document(
                     named[title] = sm.numbers[0]
             if named or len(s.text.split()) > 2:  # "Personally?" in an answer asks nothing
                 asked = named
+                carry = {}  # nor does the sentence before the question carry over it
             # "Asked when the new episodes will arrive, she laughed." asks like a question
             topic = triggers[-1].kind if triggers else (
                 Kind.RELEASE if re.match(r"\W*(?:Q\W+|asked\s+(?:about\s+)?)?(?:(?:so|and|but|"
@@ -166,9 +168,13 @@ def extract_document(
         if s.heading:  # a new section ends the last question's subject
             topic = None
             asked = {}
+            # "### Our prediction" opens a section about the premiere
+            section = Kind.RELEASE if _RELEASE_HEADING.search(s.text) else None
         context = topic
-        if not triggers and dates and context is None and recent and not s.heading:
-            context = recent  # "Our read: June looks plausible." after a release paragraph
+        if not triggers and dates and context is None and (recent or section) and \
+                not s.heading:
+            context = recent or section  # "Our read: June looks plausible." after a
+            # release paragraph (a hedge, plan or rumour is still needed: see below)
         if triggers:
             recent = triggers[-1].kind
         elif s.heading or s.start - sentences[i - 1].end > 1 and i and "\n\n" in text[
@@ -421,6 +427,8 @@ def _focus_seasons(ctx: TitleContext, text: str,
     return out
 
 
+_RELEASE_HEADING = re.compile(r"\b(?:prediction|estimate|best\s+guess|our\s+(?:take|guess|"
+                              r"bet|read))\b", re.IGNORECASE)
 _PRESS_RELEASE = re.compile(r"\bpress\s+release\b|\bmedia\s+cent(?:re|er)\b|\bnewsroom\b|"
                             r"\bfor\s+immediate\s+release\b", re.IGNORECASE)
 

@@ -124,6 +124,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.CANCELLATION, r"\bcancel(?:l?ed|s|lation|ling)?\b|\baxe[sd]?\b|\bscrapped\b|"
      r"\bpull(?:s|ed|ing)?\s+the\s+plug\b|\bwill\s+not\s+(?:return|continue)\s+for\b|"
      r"\bnot\s+(?:be\s+)?renew(?:ed|ing)\b|\bwon['’]t\s+be\s+renewed\b", 8),
+    (Kind.RENEWAL, r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:ordered|renewed|commissioned|"
+     r"green-?lit)\s+(?:one|it|another)\b", 8),  # "a fourth season? Netflix has not ordered one"
     (Kind.RENEWAL, r"\brenew(?:s|ed|al|ing)?\b|\bre-?commission(?:s|ed|ing)?\b|"
      r"\b(?:seasons?|series)(?:\s+\d+(?:\s*(?:,|and|&)\s*\d+)*)?\s+(?:was|were|has\s+been|"
      r"have\s+been|had\s+been)\s+(?:quickly\s+|swiftly\s+)?ordered\b|"
@@ -278,6 +280,10 @@ def _absorb(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
             # not across a comma or a date ("Drops Trailer at Expo, Premieres Jan 2026")
             near = [o for o in near if not re.search(r"[\d,;]", sentence[min(o.end, t.end):max(
                 o.start, t.start)])]
+            # "season two wrapped last spring and landed on Netflix last August": two
+            # verbs, two steps
+            near = [o for o in near if o.kind in (Kind.TEASER, Kind.TRAILER) or not re.search(
+                r"\b(?:and|but|then)\b", sentence[min(o.end, t.end):max(o.start, t.start)])]
             if near:
                 absorbed[id(near[0])] = t
                 continue
