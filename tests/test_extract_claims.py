@@ -795,3 +795,17 @@ def test_a_reality_explainer_with_a_fourth_season_not_ordered_and_a_prediction_s
             (3, Kind.RELEASE, Modality.RUMORED, date(2026, 7, 4), date(2026, 7, 4)),
             (3, Kind.RELEASE, Modality.EXPECTED, date(2026, 8, 11), date(2026, 8, 20))} <= got
     assert not any(n == 4 and k is Kind.FILMING_START for n, k, *_ in got)
+
+
+def test_finales_and_dvds_are_not_premieres_and_reported_words_keep_their_source():
+    text = ("Copper Bay season 2 news\n\n"
+            "The final episode of season one aired on March 26, 2023. A DVD set of the first "
+            "season arrives on August 20. In January, the producers told the press that "
+            "shooting would begin in February. The first day on set was April 22. Peacock "
+            "added that a first teaser would arrive in December.\n")
+    got, _ = _claims(text, published=date(2024, 5, 14), known_titles=COPPER_BAY)
+    assert not any(k is Kind.RELEASE for _n, k, *_ in got)
+    assert (2, Kind.FILMING_START, Modality.PLANNED) in {(n, k, m) for n, k, m, *_ in got}
+    assert (2, Kind.FILMING_START, Modality.HAPPENED, date(2024, 4, 22), date(2024, 4, 22)) \
+        in got
+    assert (2, Kind.TEASER, Modality.ANNOUNCED, date(2024, 12, 1), date(2024, 12, 31)) in got

@@ -73,7 +73,7 @@ HEDGE = re.compile(
     r"\bexpect\b(?!\w)|\bshould\b|\bprojected\b|\bpredict\w*|\bguess\w*|\bwe['’]re\s+"
     r"(?:betting|guessing|looking\s+at)\b|\byou['’]re\s+looking\s+at\b|\bpencil\b", _I)
 OFFICIAL = re.compile(
-    r"\bofficial(?:ly)?\b|\bconfirm(?:s|ed|ing)?\b|\bspokes(?:person|woman|man)\b|\bannounc\w+|\bunveil\w*|\bpress\s+"
+    r"\bofficial(?:ly)?\b|\bconfirm(?:s|ed|ing)?\b|\bspokes(?:person|woman|man)\b|\bpromised\b|\bannounc\w+|\bunveil\w*|\bpress\s+"
     r"release\b|\b(?:netflix|hbo|max|prime\s+video|amazon|disney\+?|apple(?:\s+tv\+?)?|"
     r"hulu|peacock|paramount\+?|fx|amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|"
     r"kbs|mbc|coupang\s+play|tving|wavve|disney|the\s+streamer|the\s+network|the\s+studio|"
@@ -126,8 +126,19 @@ def _reported_official(sentence: str, before_trigger: str) -> str | None:
     """"Netflix has confirmed that ...", "Disney+ said that filming will start": an
     official reporting verb whose complement holds the trigger."""
     head = sentence[: max(0, sentence.find(before_trigger))] + before_trigger
-    m = _REPORTED_OFFICIAL.search(head)
+    m = _REPORTED_OFFICIAL.search(head) or _PLATFORM_SAID.search(head)
     return m.group() if m else None
+
+
+# "Amazon added that a first teaser would arrive in December": the platform's own words
+_PLATFORM_SAID = re.compile(
+    r"\b(?:netflix|hbo|max|amazon|prime\s+video|disney\+?|hulu|apple(?:\s+tv\+?)?|peacock|"
+    r"paramount\+?|bbc|itv|channel\s+4|crunchyroll|tvn|jtbc|sbs|kbs|mbc|tving|coupang\s+play|"
+    r"the\s+(?:streamer|network|broadcaster|studio|platform))\s+(?:\w+\s+){0,2}?(?:said|says|"
+    r"added|told\s+\w+(?:\s+\w+)?|confirmed|announced|stated|noted)\s+(?:that\b|:)", _I)
+# "told the Mexican press that shooting would begin in February": a reported plan
+_TOLD_THAT = re.compile(r"\b(?:told|said|says|reported|stated|explained|added)\b[^.;]{0,80}?"
+                        r"\bthat\b[^.;]{0,60}\bwould\b", _I)
 
 
 _UNDERWAY = re.compile(r"\b(?:is|are)\s+(?:now\s+|already\s+|currently\s+|officially\s+|"
@@ -232,6 +243,9 @@ def decide(
         # "reports had said the series would be back", "Netflix announced that it would
         # be launching on August 23": reported, not hedged
         cue = None
+    if not writer and cue and cue.lower() == "would" and _TOLD_THAT.search(sentence) and (
+            date_past is not True or not re.search(r"\b(?:19|20)\d\d\b", clause)):
+        return ModalityDecision(Modality.PLANNED, "reported", True)
     if writer or cue:
         return ModalityDecision(Modality.EXPECTED, writer.group() if writer else cue, True)
     if kind == "slate_listing" and (re.search(r"\b(?:is|are|was|were)\s+(?:also\s+)?part\s+of\s+"
@@ -297,7 +311,7 @@ def decide(
                                            FUTURE.search(before_trigger[-40:])):
         past = False
     elif date_past and not trigger_past and (_WILL.search(before_trigger[-25:]) or re.search(
-            r"\b(?:will|shall)\b", trigger_text, _I)):
+            r"\b(?:will|shall|would)\b", trigger_text, _I)):
         # "HBO will release it in June 2026" in a later article: a plan the page kept
         # (or a page dated late), not news that it happened
         past = False

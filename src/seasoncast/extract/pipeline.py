@@ -427,6 +427,10 @@ def _focus_seasons(ctx: TitleContext, text: str,
     return out
 
 
+_NOT_THE_PREMIERE = re.compile(
+    r"\b(?:(?:final|last|closing|100th|\d+(?:st|nd|rd|th))\s+episode|(?:season|series)\s+finale|"
+    r"finale|dvd|blu-?ray|box\s+set|soundtrack|novel|memoir|book|comic|special|documentary|"
+    r"movie|film)\b[^.;,]{0,35}$", re.IGNORECASE)
 _RELEASE_HEADING = re.compile(r"\b(?:prediction|estimate|best\s+guess|our\s+(?:take|guess|"
                               r"bet|read))\b", re.IGNORECASE)
 _PRESS_RELEASE = re.compile(r"\bpress\s+release\b|\bmedia\s+cent(?:re|er)\b|\bnewsroom\b|"
@@ -494,10 +498,12 @@ def _claims_in_sentence(
     group: Sequence[str] = (),
 ) -> list[_Draft]:
     carry = carry or {}
+    # a finale, one episode or a DVD that "airs" or "comes out" is not the season's premiere
+    triggers = [t for t in triggers if not (t.kind is Kind.RELEASE and _NOT_THE_PREMIERE.search(
+        s.text, max(0, t.start - 45), t.start))]
     if not triggers and not (topic and dates):
         return []
     bounds = clause_bounds(s.text)
-    triggers = list(triggers)
     assigned: dict[int, list[TaggedSpan]] = {i: [] for i in range(len(triggers))}
     for d in dates:
         best = _nearest_trigger(d, triggers, bounds, s.text)

@@ -71,6 +71,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_WRAP, r"\bin\s+post-?production\b|\b(?:enter(?:s|ed)?|went\s+into|"
      r"mov(?:es|ed)\s+into)\s+post-?production\b", 6),
     (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
+    (Kind.FILMING_START, r"\bfirst\s+day\s+(?:on\s+set|of\s+(?:filming|shooting|production|"
+     r"principal\s+photography))\b", 7),
     (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
      rf"(?:\s+[\w'’]+){{0,4}}?\s+(?:to\s+)?{_START}\b", 6),
     # "filming took place from June 2 to October 30": a run, read as its start (and, for
