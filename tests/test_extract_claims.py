@@ -809,3 +809,21 @@ def test_finales_and_dvds_are_not_premieres_and_reported_words_keep_their_source
     assert (2, Kind.FILMING_START, Modality.HAPPENED, date(2024, 4, 22), date(2024, 4, 22)) \
         in got
     assert (2, Kind.TEASER, Modality.ANNOUNCED, date(2024, 12, 1), date(2024, 12, 31)) in got
+
+
+def test_an_anime_sequel_named_in_the_lede_with_a_later_part_and_a_pv():
+    text = ("\"Ember Lantern\" Sequel Set for Two Cours\n\nMarch 23, 2025\n\n"
+            "The production committee announced that the second season of the TV anime will "
+            "run for two cours. Part 1 premieres in January 2026, and Part 2 follows in July.\n\n"
+            "The first season premiered in July 2024. A sequel had already been confirmed "
+            "after the final episode aired in September 2024. The first season sold well, "
+            "and the first season's cast returns. A full-length PV will follow in the autumn, "
+            "the official website said.\n")
+    got, _ = _claims(text, published=date(2025, 3, 23))
+    assert {(2, Kind.RELEASE, date(2026, 1, 1), date(2026, 1, 31)),
+            (2, Kind.RELEASE, date(2026, 7, 1), date(2026, 7, 31)),
+            (2, Kind.RENEWAL, date(2024, 9, 1), date(2024, 9, 30)),
+            (2, Kind.TRAILER, date(2025, 9, 1), date(2025, 11, 30)),
+            (1, Kind.RELEASE, date(2024, 7, 1), date(2024, 7, 31))} <= {
+        (n, k, s, e) for n, k, _m, s, e in got}
+    assert not any(k is Kind.RELEASE and s == date(2024, 9, 1) for _n, k, _m, s, _e in got)

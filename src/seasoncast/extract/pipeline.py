@@ -162,6 +162,7 @@ def extract_document(
         dates = anaphoric + [t for t in dates if not any(
             a.start < t.end and t.start < a.end for a in anaphoric)]
         dates.sort(key=lambda t: t.start)
+        dates, anchored = _after_a_dated_one(dates, s.text)
         for t in dates:
             if re.search(r"(?:19|20)\d\d", t.span.text or ""):
                 last_year = t.span.start.year
@@ -192,7 +193,7 @@ def extract_document(
             continue
         for d in _claims_in_sentence(i, s, triggers, dates, ctx,
                                      {**focus, **asked} if asked else focus, published,
-                                     context, carry, group):
+                                     context, carry, group, anchored):
             if cue_needed and (not d.explicit_modality
                                or d.claim.modality is Modality.HAPPENED):
                 continue  # borrowing the paragraph's kind needs a hedge, plan or rumour
@@ -231,6 +232,35 @@ def extract_document(
 
 _YEARLESS = re.compile(r"(?:19|20)\d\d|\b(?:this|next|last|ago|yesterday|today|tomorrow|"
                        r"year|week|month)\b", re.IGNORECASE)
+
+
+_SEQUEL_STEP = re.compile(r"\b(?:part|volume|vol\.|cour)\s+\w+|\bfollow(?:s|ed|ing)?\b|\bthen\b",
+                          re.IGNORECASE)
+_MONTH_OR_SEASON = re.compile(r"\b(?:january|february|march|april|may|june|july|august|"
+                              r"september|october|november|december|spring|summer|fall|"
+                              r"autumn|winter)\b", re.IGNORECASE)
+
+
+def _after_a_dated_one(dates: list[TaggedSpan], sentence: str
+                       ) -> tuple[list[TaggedSpan], frozenset[int]]:
+    """"Part 1 premieres in January 2026, and Part 2 follows in July": a month or season
+    named without a year after a dated one in the same sentence is the next one after it
+    (and keeps that year whatever the verb's tense)."""
+    out, anchored, anchor, after = [], set(), None, 0
+    for t in dates:
+        raw = t.span.text or ""
+        if re.search(r"(?:19|20)\d\d", raw):
+            anchor, after = t.span.start, t.end
+        elif anchor is not None and not _YEARLESS.search(raw) and _MONTH_OR_SEASON.search(
+                raw) and _SEQUEL_STEP.search(sentence, after, t.start):
+            # (only a sequence: not "released back in 2022 … the second season, which
+            # premiered on August 6", nor "in the first quarter of 2025 … in December")
+            again = find_datespans(raw, anchor, "future")
+            if again and again[0].span.start >= anchor:
+                t = TaggedSpan(t.start, t.end, replace(again[0].span, text=raw))
+                anchored.add(t.start)
+        out.append(t)
+    return out, frozenset(anchored)
 
 
 def _retense(t: TaggedSpan, modality: Modality, published: date | None) -> TaggedSpan:
@@ -392,6 +422,7 @@ def _focus_seasons(ctx: TitleContext, text: str,
     count double; ties go to the later season); for a title whose season is never
     numbered, `season_guess`'s answer, or else 1."""
     votes: dict[str, Counter[int]] = {}
+    lede: dict[str, set[int]] = {}  # seasons named in the first 600 characters
     for sm in ctx.seasons:
         if not sm.numbers:
             continue
@@ -410,12 +441,19 @@ def _focus_seasons(ctx: TitleContext, text: str,
         weight = 4 if line_start == 0 else 2 if sm.start < 300 or heading else 1
         for n in sm.numbers:
             votes.setdefault(title, Counter())[n] += weight
+            if sm.start < 600:
+                lede.setdefault(title, set()).add(n)
     out = {}
     head_end = _headline_end(text)
     for title in ctx.titles:
         c = votes.get(title)
         if c:
-            out[title] = max(c, key=lambda n: (c[n], n))
+            # the newest season named is what such articles are about; earlier ones are
+            # background ("the first season premiered in July 2024"), so it weighs more
+            top = max(c)
+            out[title] = max(c, key=lambda n: (c[n] * (1.5 if n == top else 1), n))
+            if top in lede.get(title, ()):  # named in the lede: the article's season,
+                out[title] = top  # however often the background names the first one
         else:
             out[title] = (season_guess(title, published) if season_guess else None) or 1
     for sm in ctx.seasons:  # the headline's season is the article's season
@@ -496,6 +534,7 @@ def _claims_in_sentence(
     topic: Kind | None = None,
     carry: dict[str, int] | None = None,
     group: Sequence[str] = (),
+    anchored: frozenset[int] = frozenset(),
 ) -> list[_Draft]:
     carry = carry or {}
     # a finale, one episode or a DVD that "airs" or "comes out" is not the season's premiere
@@ -585,7 +624,7 @@ def _claims_in_sentence(
                 # "Part 1 drops July 3 and Part 2 on July 10": each date has its own part
                 part = next((m.part for m in reversed(parts)
                              if m.start < s.start + tagged.start), part)
-            if tagged is not None:
+            if tagged is not None and tagged.start not in anchored:
                 tagged = _retense(tagged, Modality.HAPPENED if dec.past_plan else dec.modality,
                                   published)
             for season in seasons:

@@ -656,7 +656,7 @@ _PASSING = re.compile(
     r"\b(?:(?:series|shows|dramas|titles|hits)\s+(?:like|such\s+as)|such\s+as|alongside|"
     r"(?:in\s+the\s+same\s+league|on\s+par)\s+as|(?:compared|likened)\s+(?:with|to)|"
     r"the\s+likes\s+of|similar\s+to|like|(?:best\s+)?known\s+for|starred\s+in|star\s+of|"
-    r"alum(?:nus|na)?\s+of|fame|previously\s+in)\s+"
+    r"alum(?:nus|na)?\s+of|fame|previously\s+in|know\s+(?:\w+\s+){1,3}?from)\s+"
     r"(?:[\"“]?[A-Z][^.;\n]{0,40}?[\"”]?,?\s+(?:and\s+|or\s+)?)*[\"“]?$")
 
 

@@ -100,7 +100,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     # "the official account dropped a 14-second clip": footage, not the season
     (Kind.TEASER, r"\b(?:dropped|released|posted|shared|unveiled|debuted)\s+(?:a|an|the)\s+"
      r"(?:[\w-]+\s+){0,2}?(?:clip|footage|video|sneak\s+peek)\b", 8),
-    (Kind.TRAILER, r"\b(?:official\s+|full\s+|final\s+|main\s+)?trailers?\b", 7),
+    (Kind.TRAILER, r"\b(?:official\s+|full\s+|final\s+|main\s+)?trailers?\b|"
+     r"\b(?:full(?:-length)?|main|official|second)\s+PVs?\b", 7),  # anime: "a full-length PV"
     (Kind.SLATE_LISTING,
      r"\b(?:release\s+(?:schedule|calendar|slate)|line-?ups?|slate|catalog(?:ue)?|preview(?:\s+(?:reel|video|"
      r"event|list|sizzle))?(?:\s+of\s+(?:its\s+)?(?:(?:19|20)\d\d\s+)?(?:releases|titles|shows|"
@@ -137,7 +138,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      # "CBS has picked up the legal drama for a fifth season"
      r"\bpicked\s+up\s+[^.;,]{0,50}?\s+for\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?"
      r"(?:season|series|installment)\b|\b(?:season|series)\s+order\b|\bS\d\s+order\b|"
-     r"\b(?:season|installment)(?:\s+\d+)?\s+(?:is|was|has\s+been|had\s+been|have\s+been|"
+     r"\b(?:season|installment|sequel)(?:\s+\d+)?\s+(?:is|was|has\s+been|had\s+been|have\s+been|"
+     r"had\s+already\s+been|has\s+already\s+been|"
      r"got|been)\s+(?:also\s+)?"
      r"(?:officially\s+)?(?:on\s+the\s+way|happening|confirm(?:ed)?|a\s+go|in\s+the\s+works|"
      r"in\s+development)\b|"
@@ -154,6 +156,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"another)\s+season\b", 7),
     (Kind.RELEASE, r"\bpremi[eè]r(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|"
      r"\bwent\s+out\s+(?=(?:in|on|last|this|at)\b)|"  # British: "series one went out in"
+     # "Part 2 follows in July", "the second followed on January 8, 2023"
+     r"(?<=\bpart\s\d\s)follow(?:s|ed)\s+(?=(?:in|on)\b)|"
      r"\bdebut(?:s|ed|ing)?\b|\bdrop(?:s|ped|ping)?\b|\barriv(?:e|es|ed|ing|al)\b|"
      r"\bland(?:s|ed|ing)?\b(?!\s+(?:of|in\s+the\s+role))|\bair(?:s|ed|ing)\b|"
      r"\blaunch(?:es|ed|ing)?\b|\broll(?:s|ing)?\s+out\b|\bcome\s+(?:out|back|in|on)\b|\bbe\s+back\b|\bbe\s+out\b(?!\s+of\b)|\bran\s+(?=(?:for|from|on)\b)|\breturn(?:s|ed|ing)?\b(?!\s+(?:as|to\s+(?:the\s+)?(?:role|sets?|studios?|filming|shooting|work)\b|in\s+"
