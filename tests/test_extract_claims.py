@@ -827,3 +827,15 @@ def test_an_anime_sequel_named_in_the_lede_with_a_later_part_and_a_pv():
             (1, Kind.RELEASE, date(2024, 7, 1), date(2024, 7, 31))} <= {
         (n, k, s, e) for n, k, _m, s, e in got}
     assert not any(k is Kind.RELEASE and s == date(2024, 9, 1) for _n, k, _m, s, _e in got)
+
+
+def test_a_best_guess_section_far_from_any_trigger_and_an_account_posting_a_rumour():
+    text = ("Thistle Row season 3: a rumour check\n\n"
+            "There is one rumour worth a look. The X account ReelWhisper, which has a decent "
+            "track record, posted that the season premieres in late summer. We cannot verify "
+            "it. Nobody can. Treat it as chatter.\n\n"
+            "**Our best guess**\n\n"
+            "Putting it all together, our best guess is November 2026.\n")
+    got, _ = _claims(text, published=date(2026, 1, 15))
+    assert (3, Kind.RELEASE, Modality.EXPECTED, date(2026, 11, 1), date(2026, 11, 30)) in got
+    assert (3, Kind.RELEASE, Modality.RUMORED, date(2026, 6, 1), date(2026, 8, 31)) in got

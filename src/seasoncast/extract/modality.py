@@ -54,7 +54,11 @@ RUMOR = re.compile(
     r"\bunnamed\b|\banonymous\b|\bmagazine\s+report|"
     r"\b(?:they|he|she|someone|people|users?)\s+claim\w*|\b(?:tiktok|tweet|thread|post|"
     r"video|account|leaker|insider|poster)s?\s+(?:[\w-]+\s+){0,6}?(?:claim|say|said|suggest|"
-    r"saying|insist)\w*|\bonline\s+communit\w+|"
+    r"saying|insist)\w*|"
+    # "a slick video … announcing that", "The X account ReelWhisper, which …, posted that"
+    # (not the show's or the platform's own account)
+    r"(?<!official\s)(?<!show['’]s\s)(?<!series['’]\s)\b(?:video|clip|account)\b"
+    r"(?![^.;]{0,80}?\b(?:official|verified)\b)[^.;]{0,80}?\b(?:announcing|posted)\s+that\b|\bonline\s+communit\w+|"
     r"\baccording\s+to\s+(?:a\s+)?(?:fan|leaker)|\bscreenshots?\b|\bsubreddit\b|"
     r"\ba\s+theory\b|\binsider['’\"”]?\s+account\b|"
     r"\b(?:account|user|poster|creator)s?\s+on\s+(?:tiktok|x|twitter|reddit|instagram)\b|"
@@ -227,9 +231,13 @@ def decide(
         return ModalityDecision(Modality.DENIED, neg, True,
                                 until=bool(UNTIL.search(before_date[-24:])))
     scope = clause
-    if re.match(r"\s*,?\s*and\s+(?:then\s+)?(?:\w+ed|\w+s)\b", clause, _I) and clause in sentence:
-        # "some netizens have gone further and predicted a premiere": the subject is shared
-        scope = sentence[:sentence.index(clause) + len(clause)]
+    at = sentence.find(clause)
+    if at >= 0 and (re.match(r"\s*,?\s*and\s+(?:then\s+)?(?:\w+ed|\w+s)\b", clause, _I)
+                    or re.match(r"\s*,\s*(?:which|who)\b", clause, _I)
+                    or re.search(r"\bthat\s*$", sentence[:at])):
+        # "some netizens have gone further and predicted a premiere": the subject is
+        # shared; "an account … posted that the season premieres …": the source is said
+        scope = sentence[:at + len(clause)]
     if cue := _cue(RUMOR, scope):
         return ModalityDecision(Modality.RUMORED, cue, True)
     writer = re.search(r"\b(?:our|my)\s+(?:own\s+)?(?:best\s+)?(?:guess|read|bet|take|"

@@ -349,12 +349,14 @@ _DATE_WORDS = re.compile(
 
 
 def _may_hold_claims(sentences: list[Sentence], triggers: list[list]) -> list[bool]:
-    """Sentences whose dates can matter: those with a trigger, the two after one (a
-    paragraph's kind carries over), everything after a question (Q&A answers) and the
-    first lines (datelines)."""
+    """Sentences whose dates can matter: those with a trigger (or a prediction heading),
+    the two after one (a paragraph's kind carries over), everything after a question (Q&A
+    answers) and the first lines (datelines)."""
     out, since_trigger, asked = [], 99, False
     for s, trig in zip(sentences, triggers, strict=True):
-        since_trigger = 0 if trig else since_trigger + 1
+        # a "### Our prediction" heading opens a section about the premiere, like a trigger
+        since_trigger = 0 if trig or s.heading and _RELEASE_HEADING.search(s.text) else \
+            since_trigger + 1
         asked = asked or s.question
         out.append(since_trigger <= 2 or asked or s.start < 400)
     return out
