@@ -657,7 +657,7 @@ _PASSING = re.compile(
     r"(?:in\s+the\s+same\s+league|on\s+par)\s+as|(?:compared|likened)\s+(?:with|to)|"
     r"the\s+likes\s+of|similar\s+to|like|(?:best\s+)?known\s+for|starred\s+in|star\s+of|"
     r"alum(?:nus|na)?\s+of|fame|previously\s+in|know\s+(?:\w+\s+){1,3}?from)\s+"
-    r"(?:[\"“]?[A-Z][^.;\n]{0,40}?[\"”]?,?\s+(?:and\s+|or\s+)?)*[\"“]?$")
+    r"(?:[\"“*_]?[A-Z][^.;\n]{0,40}?[\"”*_]?,?\s+(?:and\s+|or\s+)?)*[\"“*_]?$")
 
 
 def _is_suffix_of_tracked(phrase: str, names: dict[str, str]) -> bool:
