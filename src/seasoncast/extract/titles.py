@@ -545,13 +545,8 @@ def detect_titles(
             if best and (_accept(text, m.start(), best) or "'" in m.group()
                          or "’" in m.group()):
                 found[best] += 1
-    for m in _RETURNS_FOR.finditer(text, lower):
-        phrase = _run_before(text, m.start())
-        if phrase and not _shouting(text, m.start()):
-            best = _best_suffix(phrase, text)
-            if best and _accept(text, m.start(), best):
-                found[best] += 1
-    for m in _APPOSITIVE.finditer(text, lower):
+    # the show named right before a return verb or an appositive
+    for m in (m for pattern in (_RETURNS_FOR, _APPOSITIVE) for m in pattern.finditer(text, lower)):
         phrase = _run_before(text, m.start())
         if phrase and not _shouting(text, m.start()):
             best = _best_suffix(phrase, text)
