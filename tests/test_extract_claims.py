@@ -839,3 +839,16 @@ def test_a_best_guess_section_far_from_any_trigger_and_an_account_posting_a_rumo
     got, _ = _claims(text, published=date(2026, 1, 15))
     assert (3, Kind.RELEASE, Modality.EXPECTED, date(2026, 11, 1), date(2026, 11, 30)) in got
     assert (3, Kind.RELEASE, Modality.RUMORED, date(2026, 6, 1), date(2026, 8, 31)) in got
+
+
+def test_a_delay_names_its_new_target_after_to_or_into():
+    got = _in_short_article(
+        "Copper Bay season 2 was meant to start filming in February, but permit problems "
+        "pushed the start of filming to April. After a cast member's play ran long, the wrap "
+        "slipped into the summer.", "Copper Bay", date(2025, 9, 10), COPPER_BAY)
+    delays = {(s, e) for _n, k, _m, s, e in got if k is Kind.DELAY}
+    assert (date(2025, 4, 1), date(2025, 4, 30)) in delays
+    assert (date(2025, 6, 1), date(2025, 8, 31)) in delays
+    # without a moving verb, "into the summer" dates nothing
+    assert not _in_short_article("If the strike drags on into the summer, Copper Bay season 2 "
+                                 "will wait.", "Copper Bay", date(2025, 1, 20), COPPER_BAY)

@@ -675,6 +675,32 @@ def _part_of_relative_month(m, ref, prefer):
     return DateSpan.part_of_month(month.start.year, month.start.month, part)
 
 
+# "pushed the start of filming to April", "slipped into the summer": a delay's new target
+# (only after such a verb: "drags on into the summer" names no date; a span's own text,
+# re-read alone, starts with the preposition)
+_MOVED_BEFORE = re.compile(r"\b(?:push|mov|slip|slid|bump|delay|postpon|shift)\w*"
+                           r"(?:\s+[\w'’-]+){0,5}\s*$", re.IGNORECASE)
+
+
+@RULES.add(r"\b(?P<rel>to|into)\s+(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\b"
+           r"(?!\s+(?:of\s+)?(?:19|20)\d\d)")
+def _moved_to_season(m, ref, prefer):
+    if m.start() > 0 and not _MOVED_BEFORE.search(m.string[max(0, m.start() - 60):m.start()]):
+        return None
+    return _the_season(m, ref, prefer)
+
+
+@RULES.add(r"\b(?P<rel>to|into)\s+(?P<mon>january|february|march|april|june|july|august|"
+           r"september|october|november|december)\b(?!\s+(?:19|20)\d\d)(?!\s+\d)")
+def _moved_to_month(m, ref, prefer):
+    if m.start() > 0 and not _MOVED_BEFORE.search(m.string[max(0, m.start() - 60):m.start()]):
+        return None
+    if ref is None:
+        return None
+    month = _MONTH_ALIASES[m["mon"].lower()]
+    return DateSpan.month(_resolve_year_for_month(month, ref, prefer), month)
+
+
 # "this coming spring", "this coming March": the next one
 @RULES.add(r"\bthis\s+coming\s+(?P<season>spring|summer|fall|autumn|winter)\b")
 def _coming_season(m, ref, prefer):
