@@ -852,3 +852,11 @@ def test_a_delay_names_its_new_target_after_to_or_into():
     # without a moving verb, "into the summer" dates nothing
     assert not _in_short_article("If the strike drags on into the summer, Copper Bay season 2 "
                                  "will wait.", "Copper Bay", date(2025, 1, 20), COPPER_BAY)
+
+
+def test_a_quoted_title_ending_in_a_big_number_keeps_it():
+    _, out = _claims("CBS upfronts\n\n\"Harbor Watch\" returns for a fifth season. \"Station 12,\" "
+                     "the firefighter drama, was also renewed for a third season on Monday.\n",
+                     published=date(2024, 5, 14))
+    assert "Station 12" in out.titles
+    assert ("Station 12", 3) in {(c.title, c.season) for c in out.claims}

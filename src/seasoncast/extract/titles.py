@@ -613,8 +613,9 @@ _TITLE_WORD = re.compile(r"[A-Z0-9\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+:]*")
 
 
 def _without_number(name: str) -> str:
-    """"Moonlit Pharmacy 2" names season 2 of "Moonlit Pharmacy"."""
-    return re.sub(r"\s+(?:\d{1,2}|II|III|IV)$", "", name)
+    """"Moonlit Pharmacy 2" names season 2 of "Moonlit Pharmacy" (but "Station 12" is a
+    show: a season that far along is not written after the name)."""
+    return re.sub(r"\s+(?:[1-9]|II|III|IV)$", "", name)
 
 
 def _quoted_titles(text: str, found: Counter[str]) -> list[str]:
