@@ -458,7 +458,12 @@ def _day_range_mon(m, ref, prefer):
 
 def _day_range(m, ref, prefer):
     month = _MONTH_ALIASES[m["mon"].lower()]
-    year = int(m["year"]) if m["year"] else _resolve_year_for_month(month, ref, prefer)
+    if m["year"]:
+        year = int(m["year"])
+    elif m.groupdict().get("rel") and ref is not None:
+        year = _rel_year(m["rel"], ref)
+    else:
+        year = _resolve_year_for_month(month, ref, prefer)
     if year is None:
         return None
     a, b = int(m["day"]), int(m["day2"])
@@ -467,27 +472,15 @@ def _day_range(m, ref, prefer):
     return DateSpan.days(date(year, month, a), date(year, month, b))
 
 
-# "February 11, 2026", "Feb. 11 2026", "February 11"
-@RULES.add(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:million|billion|%|percent|episodes?))(?:,?\s+{_YEAR})?")
+# "February 11, 2026", "Feb. 11 2026", "February 11", "November 24 last year"
+@RULES.add(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:million|billion|%|percent|episodes?))(?:,?\s+{_YEAR}|"
+           r",?\s+(?P<rel>this|next|last)\s+year\b)?")
 def _mon_day(m, ref, prefer):
     return _single_day(m, ref, prefer)
 
 
-# "November 24 last year", "24 November this year"
-@RULES.add(rf"\b{_MON}\s+{_DAY},?\s+(?P<rel>this|next|last)\s+year\b")
-@RULES.add(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+(?P<rel>this|next|last)\s+year\b")
-def _day_rel_year(m, ref, prefer):
-    if ref is None:
-        return None
-    month, day = _MONTH_ALIASES[m["mon"].lower()], int(m["day"])
-    year = _rel_year(m["rel"], ref)
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return DateSpan.day(date(year, month, day))
-
-
-# "11 February 2026", "11th of February"
-@RULES.add(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?")
+# "11 February 2026", "11th of February", "24 November last year"
+@RULES.add(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}|,?\s+(?P<rel>this|next|last)\s+year\b)?")
 def _day_mon(m, ref, prefer):
     return _single_day(m, ref, prefer)
 
@@ -496,7 +489,12 @@ def _single_day(m, ref, prefer):
     month = _MONTH_ALIASES[m["mon"].lower()]
     if m["mon"] != "May" and m["mon"].lower() in ("may", "mar"):
         return None  # the verb "may", the verb "mar"
-    year = int(m["year"]) if m["year"] else _resolve_year_for_month(month, ref, prefer)
+    if m["year"]:
+        year = int(m["year"])
+    elif m.groupdict().get("rel") and ref is not None:
+        year = _rel_year(m["rel"], ref)
+    else:
+        year = _resolve_year_for_month(month, ref, prefer)
     if year is None:
         return None
     day = int(m["day"])
@@ -509,7 +507,12 @@ def _single_day(m, ref, prefer):
 @RULES.add(rf"\b{_EARLY}[\s-]*{_MON}(?:,?\s+(?:of\s+)?{_YEAR})?")
 def _part_of_month(m, ref, prefer):
     month = _MONTH_ALIASES[m["mon"].lower()]
-    year = int(m["year"]) if m["year"] else _resolve_year_for_month(month, ref, prefer)
+    if m["year"]:
+        year = int(m["year"])
+    elif m.groupdict().get("rel") and ref is not None:
+        year = _rel_year(m["rel"], ref)
+    else:
+        year = _resolve_year_for_month(month, ref, prefer)
     if year is None:
         return None
     return DateSpan.part_of_month(year, month, _part_key(m["part"]))
@@ -701,25 +704,6 @@ def _moved_to_month(m, ref, prefer):
     return DateSpan.month(_resolve_year_for_month(month, ref, prefer), month)
 
 
-# "this coming spring", "this coming March": the next one
-@RULES.add(r"\bthis\s+coming\s+(?P<season>spring|summer|fall|autumn|winter)\b")
-def _coming_season(m, ref, prefer):
-    if ref is None:
-        return None
-    name = _SEASONS[m["season"].lower()]
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        span = DateSpan.season(y, name)
-        if span.end >= ref:
-            return span
-    return None
-
-
-# "by year's end", "by the end of the month"
-@RULES.add(r"\bby\s+year['’]?s\s+end\b")
-def _by_years_end(m, ref, prefer):
-    return None if ref is None else _rest_of_year(ref)
-
-
 _DURATION_VERB = re.compile(
     r"\b(?!(?:expected|scheduled|slated|planned|announced|confirmed|dated|released)\b)"
     r"(?:\w{3,}ed|was|were|took|shot|ran|done)\s+(?:filming\s+|shooting\s+|production\s+|"
@@ -744,7 +728,7 @@ def _in_some_time(m, ref, prefer):
     return _month_from(ref, n)
 
 
-@RULES.add(r"\blater\s+this\s+year\b|\bbefore\s+(?:the\s+)?year'?s?\s+end\b|"
+@RULES.add(r"\blater\s+this\s+year\b|\b(?:before|by)\s+(?:the\s+)?year['’]?s?\s+end\b|"
            r"\blater\s+in\s+the\s+year\b")
 def _later_this_year(m, ref, prefer):
     return None if ref is None else _rest_of_year(ref)
@@ -871,7 +855,7 @@ def _weekday(m, ref, prefer):
 
 
 # "in the fall", "over the summer": the instance of that season nearest the reference
-@RULES.add(r"\b(?:in|during|over|since|by|until|till|this\s+past)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?"
+@RULES.add(r"\b(?:in|during|over|since|by|until|till|this\s+past|this\s+coming)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?"
            r"(?P<season>spring|summer|fall|autumn|winter)\b(?!\s+(?:of\s+)?(?:19|20)\d\d)")
 def _the_season(m, ref, prefer):
     if ref is None:
@@ -880,7 +864,7 @@ def _the_season(m, ref, prefer):
     options = [DateSpan.season(y, name) for y in (ref.year - 1, ref.year, ref.year + 1)]
     if prefer == "past" or m.group().lower().startswith(("since", "this past")):
         options = [o for o in options if o.start <= ref] or options
-    elif prefer == "future":
+    elif prefer == "future" or m.group().lower().startswith("this coming"):
         options = [o for o in options if o.end >= ref] or options
 
     def distance(o: DateSpan) -> int:

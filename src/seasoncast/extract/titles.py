@@ -457,8 +457,6 @@ class KnownTitles:
         self._by_key = {normalize_title(n): t for t in self.titles for n in t.all_names}
         # "Kingdom" and "The Kingdom" share a key: the name as written decides
         self._by_name = {n.casefold(): t for t in self.titles for n in t.all_names}
-        self._longest_first = [k for k in sorted(self._by_key, key=len, reverse=True)
-                               if len(k) >= 4]
         # names of several words, by their first word: found in a text word by word
         self._by_first_word: dict[str, list[tuple[str, Title]]] = defaultdict(list)
         for t in self.titles:
@@ -498,11 +496,12 @@ class KnownTitles:
         key = normalize_title(phrase)
         t = self._by_key.get(key)
         if t is None:
-            # only news words may come before the title: "The Lantern Keepers" is not
-            # "The Keepers"
-            t = next((self._by_key[k] for k in self._longest_first
-                      if key.endswith(" " + k)
-                      and set(key[:-len(k)].split()) <= _LEAD_WORDS), None)
+            # the longest tracked name the phrase ends with, word for word; only news
+            # words may come before it: "The Lantern Keepers" is not "The Keepers"
+            words = key.split()
+            t = next((self._by_key[k] for i in range(1, len(words))
+                      if len(k := " ".join(words[i:])) >= 4 and k in self._by_key
+                      and set(words[:i]) <= _LEAD_WORDS), None)
         return t
 
     def most_mentioned(self, text: str) -> Title | None:
