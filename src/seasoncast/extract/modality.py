@@ -57,7 +57,7 @@ RUMOR = re.compile(
     r"saying|insist)\w*|"
     # "a slick video … announcing that", "The X account ReelWhisper, which …, posted that"
     # (not the show's or the platform's own account)
-    r"(?<!official\s)(?<!show['’]s\s)(?<!series['’]\s)\b(?:video|clip|account)\b"
+    r"\b(?<!official\s)(?<!show['’]s\s)(?<!series['’]\s)(?:video|clip|account)\b"
     r"(?![^.;]{0,80}?\b(?:official|verified)\b)[^.;]{0,80}?\b(?:announcing|posted)\s+that\b|\bonline\s+communit\w+|"
     r"\baccording\s+to\s+(?:a\s+)?(?:fan|leaker)|\bscreenshots?\b|\bsubreddit\b|"
     r"\ba\s+theory\b|\binsider['’\"”]?\s+account\b|"

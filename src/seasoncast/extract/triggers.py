@@ -157,7 +157,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.RELEASE, r"\bpremi[eè]r(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|"
      r"\bwent\s+out\s+(?=(?:in|on|last|this|at)\b)|"  # British: "series one went out in"
      # "Part 2 follows in July", "the second followed on January 8, 2023"
-     r"(?<=\bpart\s\d\s)follow(?:s|ed)\s+(?=(?:in|on)\b)|"
+     r"\b(?<=part\s\d\s)follow(?:s|ed)\s+(?=(?:in|on)\b)|"
      r"\bdebut(?:s|ed|ing)?\b|\bdrop(?:s|ped|ping)?\b|\barriv(?:e|es|ed|ing|al)\b|"
      r"\bland(?:s|ed|ing)?\b(?!\s+(?:of|in\s+the\s+role))|\bair(?:s|ed|ing)\b|"
      r"\blaunch(?:es|ed|ing)?\b|\broll(?:s|ing)?\s+out\b|\bcome\s+(?:out|back|in|on)\b|\bbe\s+back\b|\bbe\s+out\b(?!\s+of\b)|\bran\s+(?=(?:for|from|on)\b)|\breturn(?:s|ed|ing)?\b(?!\s+(?:as|to\s+(?:the\s+)?(?:role|sets?|studios?|filming|shooting|work)\b|in\s+"
