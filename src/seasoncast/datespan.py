@@ -456,14 +456,19 @@ def _day_range_mon(m, ref, prefer):
     return _day_range(m, ref, prefer)
 
 
+def _year_of(m, month: int, ref: date | None, prefer: Prefer) -> int | None:
+    """The year of a day, a run of days or a part of a month: written, relative ("24
+    November last year"), or the one the reference date suggests."""
+    if m["year"]:
+        return int(m["year"])
+    if m.groupdict().get("rel") and ref is not None:
+        return _rel_year(m["rel"], ref)
+    return _resolve_year_for_month(month, ref, prefer)
+
+
 def _day_range(m, ref, prefer):
     month = _MONTH_ALIASES[m["mon"].lower()]
-    if m["year"]:
-        year = int(m["year"])
-    elif m.groupdict().get("rel") and ref is not None:
-        year = _rel_year(m["rel"], ref)
-    else:
-        year = _resolve_year_for_month(month, ref, prefer)
+    year = _year_of(m, month, ref, prefer)
     if year is None:
         return None
     a, b = int(m["day"]), int(m["day2"])
@@ -489,12 +494,7 @@ def _single_day(m, ref, prefer):
     month = _MONTH_ALIASES[m["mon"].lower()]
     if m["mon"] != "May" and m["mon"].lower() in ("may", "mar"):
         return None  # the verb "may", the verb "mar"
-    if m["year"]:
-        year = int(m["year"])
-    elif m.groupdict().get("rel") and ref is not None:
-        year = _rel_year(m["rel"], ref)
-    else:
-        year = _resolve_year_for_month(month, ref, prefer)
+    year = _year_of(m, month, ref, prefer)
     if year is None:
         return None
     day = int(m["day"])
@@ -507,12 +507,7 @@ def _single_day(m, ref, prefer):
 @RULES.add(rf"\b{_EARLY}[\s-]*{_MON}(?:,?\s+(?:of\s+)?{_YEAR})?")
 def _part_of_month(m, ref, prefer):
     month = _MONTH_ALIASES[m["mon"].lower()]
-    if m["year"]:
-        year = int(m["year"])
-    elif m.groupdict().get("rel") and ref is not None:
-        year = _rel_year(m["rel"], ref)
-    else:
-        year = _resolve_year_for_month(month, ref, prefer)
+    year = _year_of(m, month, ref, prefer)
     if year is None:
         return None
     return DateSpan.part_of_month(year, month, _part_key(m["part"]))
