@@ -76,11 +76,14 @@ HEDGE = re.compile(
     r"\bat\s+the\s+earliest\b|\bearliest\s+realistic\b|\bsafe\s+bet\b|\bin\s+our\s+view\b|"
     r"\bexpect\b(?!\w)|\bshould\b|\bprojected\b|\bpredict\w*|\bguess\w*|\bwe['’]re\s+"
     r"(?:betting|guessing|looking\s+at)\b|\byou['’]re\s+looking\s+at\b|\bpencil\b", _I)
+# the platforms and broadcasters whose own words are announcements
+PLATFORMS = (r"(?:netflix|hbo|max|prime\s+video|amazon|disney\+?|apple(?:\s+tv\+?)?|hulu|"
+             r"peacock|paramount\+?|fx|amc|bbc|itv|channel\s+4|starz|showtime|crunchyroll|tvn|"
+             r"jtbc|sbs|kbs|mbc|coupang\s+play|tving|wavve)")
 OFFICIAL = re.compile(
-    r"\bofficial(?:ly)?\b|\bconfirm(?:s|ed|ing)?\b|\bspokes(?:person|woman|man)\b|\bpromised\b|\bannounc\w+|\bunveil\w*|\bpress\s+"
-    r"release\b|\b(?:netflix|hbo|max|prime\s+video|amazon|disney\+?|apple(?:\s+tv\+?)?|"
-    r"hulu|peacock|paramount\+?|fx|amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|"
-    r"kbs|mbc|coupang\s+play|tving|wavve|disney|the\s+streamer|the\s+network|the\s+studio|"
+    r"\bofficial(?:ly)?\b|\bconfirm(?:s|ed|ing)?\b|\bspokes(?:person|woman|man)\b|\bpromised\b|"
+    r"\bannounc\w+|\bunveil\w*|\bpress\s+release\b|"
+    rf"\b(?:{PLATFORMS}|the\s+streamer|the\s+network|the\s+studio|"
     r"the\s+platform|the\s+broadcaster|the\s+channel|showrunners?|creators?)(?:['’]s)?\s+"
     r"(?:[\w.-]+\s+){0,3}?(?:has\s+|have\s+|also\s+)?(?:said|says|say|dated|set|sets|locked|"
     r"revealed|reveals|told|shared|posted|confirmed|announced|tweeted|unveiled|noted|"
@@ -136,9 +139,8 @@ def _reported_official(sentence: str, before_trigger: str) -> str | None:
 
 # "Amazon added that a first teaser would arrive in December": the platform's own words
 _PLATFORM_SAID = re.compile(
-    r"\b(?:netflix|hbo|max|amazon|prime\s+video|disney\+?|hulu|apple(?:\s+tv\+?)?|peacock|"
-    r"paramount\+?|bbc|itv|channel\s+4|crunchyroll|tvn|jtbc|sbs|kbs|mbc|tving|coupang\s+play|"
-    r"the\s+(?:streamer|network|broadcaster|studio|platform))\s+(?:\w+\s+){0,2}?(?:said|says|"
+    rf"\b(?:{PLATFORMS}|the\s+(?:streamer|network|broadcaster|studio|platform))\s+"
+    r"(?:\w+\s+){0,2}?(?:said|says|"
     r"added|told\s+\w+(?:\s+\w+)?|confirmed|announced|stated|noted)\s+(?:that\b|:)", _I)
 # "told the Mexican press that shooting would begin in February": a reported plan
 _TOLD_THAT = re.compile(r"\b(?:told|said|says|reported|stated|explained|added)\b[^.;]{0,80}?"

@@ -25,7 +25,7 @@ from seasoncast.datespan import (
     find_datespans,
 )
 from seasoncast.extract.cast import extract_cast
-from seasoncast.extract.modality import FUTURE, ModalityDecision, decide
+from seasoncast.extract.modality import FUTURE, PLATFORMS, ModalityDecision, decide
 from seasoncast.extract.places import find_location
 from seasoncast.extract.published import guess_published
 from seasoncast.extract.sentences import Sentence, clause_bounds, clause_of, split_sentences
@@ -478,8 +478,7 @@ _PRESS_RELEASE = re.compile(r"\bpress\s+release\b|\bmedia\s+cent(?:re|er)\b|\bne
 
 
 _OFFICIAL_SPEAKER = re.compile(
-    r"\b(?:netflix|hbo|max|fx|hulu|peacock|paramount\+?|apple\s+tv\+?|disney\+?|"
-    r"prime\s+video|amazon|bbc|itv|tvn|jtbc|sbs|kbs|mbc|tving|coupang\s+play|crunchyroll|"
+    rf"\b(?:{PLATFORMS}|"
     r"spokes(?:person|woman|man)|showrunner|co-?creator|creator|executive\s+producer|"
     r"official\s+account|network|streamer|studio)\b[^.\n\"“”]{0,60}?\b(?:said|says|answered|"
     r"replied|wrote|posted|told\s+\w+|confirmed|announced|added|tweeted)"
