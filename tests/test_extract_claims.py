@@ -860,3 +860,109 @@ def test_a_quoted_title_ending_in_a_big_number_keeps_it():
                      published=date(2024, 5, 14))
     assert "Station 12" in out.titles
     assert ("Station 12", 3) in {(c.title, c.season) for c in out.claims}
+
+
+def _named(text, published):
+    out = extract_document(text, published=published)
+    return {(c.title, c.season, c.kind, c.modality,
+             (c.date.start, c.date.end) if c.date else None) for c in out.claims}, out
+
+
+def test_a_platform_before_the_show_is_not_an_actor_returning():
+    got, _ = _named("Tin Harbor news\n\nApple TV's seaside mystery \"Tin Harbor\" will return "
+                    "for its second season on Friday, May 8, the streamer announced Monday.\n",
+                    date(2026, 3, 2))
+    assert ("Tin Harbor", 2, Kind.RELEASE, Modality.ANNOUNCED,
+            (date(2026, 5, 8), date(2026, 5, 8))) in got
+
+
+def test_a_past_perfect_story_dates_its_months_from_the_story():
+    text = ("Quarry Lights season 2 has had a long road.\n\nThe network renewed Quarry Lights "
+            "in March 2023, and its bosses hoped to be back on air by late 2024. Cameras "
+            "rolled in Glasgow that September, and the shoot was booked to wrap in January "
+            "2024. In December 2023 a fire closed the studio for a month. By the time it "
+            "reopened, the wrap had been pushed back to the end of March.\n")
+    got, _ = _named(text, date(2025, 6, 10))
+    assert ("Quarry Lights", 2, Kind.FILMING_START, Modality.HAPPENED,
+            (date(2023, 9, 1), date(2023, 9, 30))) in got
+    assert ("Quarry Lights", 2, Kind.FILMING_WRAP, Modality.PLANNED,
+            (date(2024, 1, 1), date(2024, 1, 31))) in got
+    assert ("Quarry Lights", 2, Kind.FILMING_WRAP, Modality.PLANNED,
+            (date(2024, 3, 21), date(2024, 3, 31))) in got
+
+
+def test_an_order_not_yet_made_is_a_renewal_denied_for_that_season():
+    got, _ = _named("Tin Harbor season 2 arrives in May, but the streamer has not yet ordered "
+                    "a third.\n", date(2026, 3, 2))
+    assert ("Tin Harbor", 3, Kind.RENEWAL, Modality.DENIED, None) in got
+    got, _ = _named("Tin Harbor season 2 arrives in May. The streamer has not renewed the "
+                    "series for a third season.\n", date(2026, 3, 2))
+    assert ("Tin Harbor", 3, Kind.RENEWAL, Modality.DENIED, None) in got
+    assert not any(c[2] is Kind.CANCELLATION for c in got)
+    got, _ = _named("Tin Harbor season 2 arrives in May. The show will not be renewed for "
+                    "season 3.\n", date(2026, 3, 2))
+    assert ("Tin Harbor", 3, Kind.CANCELLATION, Modality.HAPPENED, None) in got
+
+
+def test_restatements_do_not_count_twice():
+    # the writer's "should wrap" repeats the reported plan; "a hit of that year" repeats
+    # the premiere day
+    got, _ = _named("Tin Harbor season 2 should wrap in late April 2026.\n\nAccording to the "
+                    "production listing, Tin Harbor season 2 is scheduled to wrap in late "
+                    "April 2026. Season 1 premiered March 7, 2024, and became the streamer's "
+                    "biggest launch of that year.\n", date(2026, 1, 5))
+    wraps = {c for c in got if c[2] is Kind.FILMING_WRAP}
+    assert wraps == {("Tin Harbor", 2, Kind.FILMING_WRAP, Modality.PLANNED,
+                      (date(2026, 4, 21), date(2026, 4, 30)))}
+    premieres = {c[4] for c in got if c[2] is Kind.RELEASE and c[1] == 1}
+    assert premieres == {(date(2024, 3, 7), date(2024, 3, 7))}
+
+
+def test_what_surrounds_a_line_up_absence_is_read_as_such():
+    text = ("Is there a release date for Tin Harbor season 3?\n\nNo. The streamer has not "
+            "given one. It was also missing from Netflix's 2026 preview, the list of new and "
+            "returning series that the streamer put out in January. A supposed internal "
+            "release calendar, first posted on Reddit in February, has Tin Harbor season 3 "
+            "premiering in November 2026. It also lists two shows that were cancelled last year.\n")
+    got, _ = _named(text, date(2026, 3, 18))
+    assert ("Tin Harbor", 3, Kind.SLATE_LISTING, Modality.DENIED,
+            (date(2026, 1, 1), date(2026, 12, 31))) in got
+    assert ("Tin Harbor", 3, Kind.RELEASE, Modality.RUMORED,
+            (date(2026, 11, 1), date(2026, 11, 30))) in got
+    assert not any(c[2] is Kind.CANCELLATION for c in got)  # other shows
+    assert not any(c[2] is Kind.RELEASE and c[3] is Modality.HAPPENED for c in got)
+    assert not any(c[2] is Kind.SLATE_LISTING and c[3] is Modality.RUMORED for c in got)
+    assert not any(c[4] and c[4][0].month == 2 for c in got)  # the post's month
+
+
+def test_the_books_a_show_adapts_are_not_a_show():
+    _, out = _named("When is Tin Harbor season 3 coming out?\n\nNetflix's sprawling adaptation "
+                    "of Mara Quint's Saltworks novels premiered in 2022. Tin Harbor season 3 "
+                    "has no date yet.\n", date(2026, 3, 18))
+    assert out.titles == ["Tin Harbor"]
+
+
+def test_a_negation_ends_with_its_clause():
+    got, _ = _named("Tin Harbor season 3 is filming. To be clear: we don't think it will land "
+                    "this year, and early 2027 is the smart bet.\n", date(2026, 3, 18))
+    assert ("Tin Harbor", 3, Kind.RELEASE, Modality.DENIED,
+            (date(2026, 3, 18), date(2026, 12, 31))) in got
+    assert ("Tin Harbor", 3, Kind.RELEASE, Modality.EXPECTED,
+            (date(2027, 1, 1), date(2027, 6, 30))) in got
+
+
+def test_short_k_drama_news_reads_its_shoot_and_its_order():
+    text = ("'Paper Kites' Season 2 starts filming\n\nThe second season of JTBC's \"Paper "
+            "Kites\" is in production. The cast held their first shoot last week in Incheon.\n\n"
+            "A source added that filming is expected to continue until April.\n\n"
+            "The first season premiered on February 3 this year and ended its 12-episode run in "
+            "early March. JTBC confirmed the second season in May, after the finale.\n")
+    got, _ = _named(text, date(2025, 11, 12))
+    assert ("Paper Kites", 2, Kind.FILMING_START, Modality.HAPPENED,
+            (date(2025, 11, 3), date(2025, 11, 9))) in got
+    assert ("Paper Kites", 2, Kind.FILMING_WRAP, Modality.PLANNED,
+            (date(2026, 4, 1), date(2026, 4, 30))) in got
+    assert ("Paper Kites", 2, Kind.RENEWAL, Modality.HAPPENED,
+            (date(2025, 5, 1), date(2025, 5, 31))) in got
+    premieres = {c[4] for c in got if c[2] is Kind.RELEASE}
+    assert premieres == {(date(2025, 2, 3), date(2025, 2, 3))}  # not the finale's March

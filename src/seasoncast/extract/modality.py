@@ -48,7 +48,7 @@ RUMOR = re.compile(
     r"specul\w*|think|say|expect\w*|hop\w*|predict\w*|fear\w*|worr\w*|bet(?:s|ting)?)\b|\binsiders?\s+(?:claim|say|said)|"
     r"\bfan\s+(?:accounts?|pages?|sites?|posters?|-?made)\b|\bcommunity\s+boards?\b|"
     r"\b(?:social\s+media|twitter|reddit|tiktok|instagram|weibo|x)\s+(?:posts?|users?|"
-    r"accounts?|is|are|has|have)\b|\bcirculat\w+|\btrending\b|\ballegedly\b|"
+    r"accounts?|is|are|has|have)\b|\bcirculat\w+|\btrending\b|\ballegedly\b|\balleged\b|\bsupposed(?!\s+to\b)(?:ly)?\b|"
     r"\bcommunity\s+(?:posts?|pages?)\b|\bnetizens?\b|\bviral\b|\bsomeone\s+on\b|"
     r"\bclaimed\b|\bclaims\s+(?:that\s+)?(?:netflix|the|it|season)\b|\btabloid\b|"
     r"\bunnamed\b|\banonymous\b|\bmagazine\s+report|"
@@ -95,7 +95,7 @@ PLAN = re.compile(
     r"\bsources?\b|\binsiders?\b|\bis\s+said\s+to\b|\bmedia\b|\boutlets?\b|\bare\s+said\s+to\b|\bcalls?\s+for\b|"
     r"\bcalled\s+for\b|\bsupposed\s+to\b|\bwas\s+to\b|\boriginal(?:ly)?\b|\bon\s+track\b|"
     r"\bpoised\b|\bgearing\s+up\b|\bpreparing\b|\bwill\b|['’]ll\b|\bgoing\s+to\b|"
-    r"\bset\s+to\b|\bintends?\b|\bhopes?\s+to\b", _I)
+    r"\bset\s+to\b|\bintends?\b|\bhopes?\s+to\b|\bbooked\s+(?:to|for|through|until)\b", _I)
 ATTRIBUTION = re.compile(
     r"\b(?:media|outlets?|reports?|sources?|insiders?|people)\b[^.]{0,30}?\b(?:said|say|says|"
     r"reported|report|suggested|told)\b|\baccording\s+to\b|\breported(?:ly)?\b", _I)
@@ -103,7 +103,7 @@ ORIGINAL_PLAN = re.compile(
     r"\boriginal(?:ly)?\s+(?:plan\w*|scheduled|slated|set|expected|intended|supposed|targeted|"
     r"aimed|due|date|window|target|hoped|meant|announced)\b|\b(?:was|were)\s+originally\b|"
     r"\b(?:was|were)\s+(?:actually\s+|initially\s+|first\s+)?(?:supposed|scheduled|slated|"
-    r"set|planned|due|expected)\b|"
+    r"set|planned|due|expected|booked)\b|"
     r"\b(?:was|were)\s+meant\s+to\b|\bhad\s+(?:been\s+)?"
     r"(?:planned|hoped|aimed|targeted)\b|\bplan\s+called\b|\b(?:the\s+)?plans?\s+(?:was|were|"
     r"had\s+been)\b|\binitial(?:ly)?\b|\bfirst\s+"
@@ -151,7 +151,9 @@ _UNDERWAY = re.compile(r"\b(?:is|are)\s+(?:now\s+|already\s+|currently\s+|offici
                        r"well\s+)?(?:under\s?way|in\s+full\s+swing|rolling)\b", _I)
 # a cancellation said with a negation ("will not return for a third season"): the
 # negation is the news, not a denial of it
-_NEGATIVE_CANCELLATION = re.compile(r"\b(?:will\s+not|won['’]t)\s+(?:return|continue)\b", _I)
+_NEGATIVE_CANCELLATION = re.compile(r"\b(?:will\s+not|won['’]t)\s+(?:return|continue)\b|"
+                                    r"\bnot\s+(?:be\s+|being\s+)?renew(?:ed|ing)\b|"
+                                    r"\bwon['’]t\s+be\s+renewed\b", _I)
 _ORDERED_STATE = re.compile(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:also\s+)?(?:officially\s+)?"
                             r"(?:on\s+the\s+way|happening|a\s+go|in\s+the\s+works|"
                             r"in\s+development)\b", _I)
@@ -222,7 +224,13 @@ def decide(
     own = _SOURCE_ASIDE.sub(",", _RELATIVE.split(before_trigger)[-1])
     # "No. Netflix's only commitment came in ...": the "No." answers the question before
     own, before_date = (_ANSWER.sub("", x) for x in (own, before_date))
-    neg = _cue(NEGATION, own + " " + trigger_text) or _cue(NEGATION, before_date[-60:])
+    # (a negation before ", and" ends with its clause: "we don't think it will land this
+    # year, and early 2027 is the smart bet")
+    tail = re.split(r",\s+(?:and|but|so)\s+|;", before_date)
+    later_clause = len(tail) > 1 and before_date.startswith(before_trigger) and len(
+        before_date) - len(tail[-1]) > len(before_trigger) + len(trigger_text)
+    neg = (None if later_clause else _cue(NEGATION, own + " " + trigger_text)) or _cue(
+        NEGATION, tail[-1][-60:])
     if not neg and trigger_nominal:
         # "A premiere before the end of 2025 is not realistic": the verb after the noun
         neg = _cue(_DENIED_AFTER, after_trigger)
@@ -244,7 +252,8 @@ def decide(
         return ModalityDecision(Modality.RUMORED, cue, True)
     writer = re.search(r"\b(?:our|my)\s+(?:own\s+)?(?:best\s+)?(?:guess|read|bet|take|"
                        r"prediction|money|estimate|hope)\b|\bwe\s+(?:think|expect|reckon|predict|"
-                       r"suspect|hope)\b|^\W*hopefully\b", sentence[:40] + " | " +
+                       r"suspect|hope)\b|\b(?:smart|safe|safest)\s+(?:bet|money)\b|"
+                       r"^\W*hopefully\b", sentence[:40] + " | " +
                        (whole_clause or clause), _I)
     cue = _cue(HEDGE, whole_clause or clause)
     if cue and cue.lower() in ("would", "could", "may", "might", "should") and (
@@ -327,6 +336,11 @@ def decide(
         past = False
     if not past and date_future is None and trigger_past:
         past = True
+    if kind == "renewal" and (trigger_past or re.search(r"\b(?:confirmed|announced)\b",
+                                                        trigger_text, _I)) and not FUTURE.search(
+            before_trigger[-40:] + " " + trigger_text):
+        # "tvN confirmed the second season in April": a renewal said is a renewal made
+        return ModalityDecision(Modality.HAPPENED, "past tense", True)
     official = _cue(OFFICIAL, clause) or _reported_official(sentence, before_trigger) or (
         _cue(OFFICIAL, trailing) if re.match(r"\s*,", trailing) else None)
     if past:

@@ -25,11 +25,12 @@ from seasoncast.datespan import (
     find_datespans,
 )
 from seasoncast.extract.cast import extract_cast
-from seasoncast.extract.modality import FUTURE, PLATFORMS, ModalityDecision, decide
+from seasoncast.extract.modality import FUTURE, NEGATION, PLATFORMS, ModalityDecision, decide
 from seasoncast.extract.places import find_location
 from seasoncast.extract.published import guess_published
 from seasoncast.extract.sentences import Sentence, clause_bounds, clause_of, split_sentences
 from seasoncast.extract.titles import (
+    ORDINALS,
     WORD_NUMBERS,
     KnownTitles,
     SeasonMention,
@@ -49,6 +50,9 @@ _UNDATED_OK = {Kind.RENEWAL, Kind.CAST_WRAP, Kind.TEASER, Kind.TRAILER, Kind.DEL
 _SPEECH = re.compile(r"\b(?:announc\w*|confirm\w*|said|says|revealed|reveals|told|unveil\w*|"
                      r"reported|stated|declared|denied|denies|posted|tweeted|wrote|"
                      r"claimed)\b", re.IGNORECASE)
+# "first posted on Reddit in February": the day of the post
+_POSTED_ON = re.compile(r"\b(?:posted|shared|uploaded|published|surfaced)\s+(?:\w+\s+)?(?:on|to)\s+"
+                        r"(?:[A-Z][\w.]*\s+){1,2}(?:(?:in|on)\s+)?$")
 _ANNOUNCEMENT_KINDS = {Kind.RENEWAL, Kind.CANCELLATION, Kind.SLATE_LISTING, Kind.TEASER,
                        Kind.TRAILER, Kind.CASTING}
 _CONTRAST = re.compile(r"(?:\bthan|\binstead\s+of|\bnot)\s+(?:a\s+|an\s+|the\s+)?$",
@@ -117,6 +121,7 @@ def extract_document(
     drafts: list[_Draft] = []
     topic: Kind | None = None
     last_year: int | None = None
+    story: date | None = None  # the last sentence's dated past, for "had been pushed to May"
     last_slate: DateSpan | None = None  # "also made the list" refers to the line-up named
     recent: Kind | None = None  # the kind last triggered in this paragraph
     foreign_item = False  # inside a list item about a show that is not tracked
@@ -163,9 +168,15 @@ def extract_document(
             a.start < t.end and t.start < a.end for a in anaphoric)]
         dates.sort(key=lambda t: t.start)
         dates, anchored = _after_a_dated_one(dates, s.text)
+        dates, anchored = _in_the_story(dates, anchored, s.text, story)
+        story = None
         for t in dates:
-            if re.search(r"(?:19|20)\d\d", t.span.text or ""):
+            if re.search(r"(?:19|20)\d\d", t.span.text or "") and not re.search(
+                    r"\bby\s+(?:the\s+)?$", s.text[max(0, t.start - 8):t.start], re.I):
+                # (a deadline, "hoped to be on screens by late 2025", is not the story's
+                # time: "Cameras rolled that October" is the October after the renewal)
                 last_year = t.span.start.year
+                story = t.span.start
         if s.heading:  # a new section ends the last question's subject
             topic = None
             asked = {}
@@ -263,6 +274,38 @@ def _after_a_dated_one(dates: list[TaggedSpan], sentence: str
     return out, frozenset(anchored)
 
 
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|been\s+|already\s+been\s+)?\w+(?:ed|en)\b",
+                           re.IGNORECASE)
+
+
+_NOT_THE_STORY = re.compile(r"\b(?:but|now|will|won['’]t|would|told|said|says)\b|[;:«\"“]",
+                            re.IGNORECASE)
+
+
+def _in_the_story(dates: list[TaggedSpan], anchored: frozenset[int], sentence: str,
+                  story: date | None) -> tuple[list[TaggedSpan], frozenset[int]]:
+    """"In January 2025 the crew walked out. By the time it was settled, the wrap had been
+    pushed back to the end of May": in a past-perfect sentence, a month without a year
+    follows the day the story last named (May 2025), not the article's date."""
+    if story is None or not _PAST_PERFECT.search(sentence):
+        return dates, anchored
+    out, more = [], set(anchored)
+    for t in dates:
+        raw = t.span.text or ""
+        # the past perfect must govern the date: "had hoped for early next year, but now
+        # it's thought filming won't end until April" looks forward from today
+        verb = [m for m in _PAST_PERFECT.finditer(sentence, max(0, t.start - 90), t.start)
+                if not _NOT_THE_STORY.search(sentence, m.end(), t.start)]
+        if verb and t.start not in anchored and not _YEARLESS.search(raw) and \
+                _MONTH_OR_SEASON.search(raw):
+            again = find_datespans(raw, story, "future")
+            if again:
+                t = TaggedSpan(t.start, t.end, replace(again[0].span, text=raw))
+                more.add(t.start)
+        out.append(t)
+    return out, frozenset(more)
+
+
 def _retense(t: TaggedSpan, modality: Modality, published: date | None) -> TaggedSpan:
     """A date without a year ("in May", "the fall") is placed by the claim's modality:
     a plan, hope or rumour looks forward, a fact looks back."""
@@ -311,7 +354,9 @@ def _anaphoric(sentence: str, dates: list[TaggedSpan], year: int | None) -> list
 def _is_dateline(sentence: str, t: TaggedSpan) -> bool:
     """"**August 14, 2025** — Additional filming is scheduled for next week": a log
     entry's date, which is the event's date only when nothing else dates it."""
-    return t.start <= 4 and bool(re.match(r"[*\s]*(?:[—–:-]|\|)", sentence[t.end:t.end + 5]))
+    return (t.start <= 4 or bool(re.fullmatch(r"[*\s]*(?:updated?|edit|correction)\s*\(?",
+                                              sentence[:t.start], re.IGNORECASE))) and bool(
+        re.match(r"\)?[*\s]*(?:[—–:-]|\|)", sentence[t.end:t.end + 6]))
 
 
 def _is_contrast(sentence: str, t: TaggedSpan) -> bool:
@@ -546,6 +591,8 @@ def _claims_in_sentence(
     bounds = clause_bounds(s.text)
     assigned: dict[int, list[TaggedSpan]] = {i: [] for i in range(len(triggers))}
     for d in dates:
+        if _POSTED_ON.search(s.text, max(0, d.start - 40), d.start):
+            continue  # "a calendar first posted on Reddit in February": the post's day
         best = _nearest_trigger(d, triggers, bounds, s.text)
         if topic is not None and (best is None or clause_of(bounds, triggers[best].start)
                                   != clause_of(bounds, d.start)):
@@ -588,12 +635,21 @@ def _claims_in_sentence(
             # "A, B and C will return in 2027" (but "A and B premiered in 2022 and 2020"
             # pairs them off, which is not read)
             titles, near = listed, True
-        if trig.kind is Kind.SLATE_LISTING and not near:
-            continue  # a line-up is about the titles named with it
+        if trig.kind is Kind.SLATE_LISTING and not near and not (
+                len(ctx.titles) == 1 and _IT_SUBJECT.match(s.text)):
+            continue  # a line-up is about the titles named with it (or "It was missing
+            # from Netflix's 2026 preview" in an article about one show)
         if _GENERIC_SEASONS.search(s.text[max(0, trig.start - 60):trig.start]):
             continue  # "each of the last three seasons premiered in June": a habit
-        if trig.kind is Kind.RELEASE and _RELEASED_THING.match(s.text, trig.end):
-            continue  # "Netflix released its engagement report": not a premiere
+        if trig.kind is Kind.RELEASE and (_RELEASED_THING.match(s.text, trig.end) or
+                                           _RETURNING_KIND.match(s.text, trig.start) or
+                                           _RELEASED_BEFORE.search(s.text, 0, trig.start) or
+                                           _COMING_SOON_PAGE.match(s.text, trig.start)):
+            continue  # "Netflix released its engagement report", "the list of series that
+            # the streamer put out in January": not a premiere
+        if trig.kind in (Kind.CANCELLATION, Kind.RENEWAL) and _OTHER_SHOWS.search(
+                s.text, max(0, trig.start - 60), trig.start):
+            continue  # "a calendar that includes two shows that were cancelled last year"
         if (trig.kind is Kind.RELEASE and _OTHER_SHOW.search(s.text[max(0, trig.start - 60):
                                                                     trig.start])
                 and not ctx.mentions_between(s.start + trig.start - 60, s.start + trig.start)):
@@ -613,9 +669,15 @@ def _claims_in_sentence(
         spans = assigned[ti] or [None]
         if len(spans) > 1:
             spans = [t for t in spans if not _is_dateline(s.text, t)] or spans
-            spans = _close_dates(trig, spans)
+            spans = _close_dates(trig, spans, s.text)
         if trig.kind is Kind.SLATE_LISTING:
             spans = _slate_spans(trig, spans)
+        elif trig.kind in (Kind.RENEWAL, Kind.CANCELLATION) and spans[0] is not None and \
+                _CLAUSE_BREAK.search(s.text, trig.end, spans[0].start) and NEGATION.search(
+                    s.text, max(0, trig.start - 40), trig.end):
+            # "No second season has been confirmed; a decision may come next month": the
+            # denial stands undated, the date is the later clause's
+            spans = [None, *spans]
         parts = [m for m in ctx.seasons_between(s.start, s.end) if m.part]
         for tagged in spans:
             dec = _modality(trig, tagged, s, bounds, published)
@@ -731,6 +793,23 @@ _SERIES_DEBUT = re.compile(r"\b(?:since\s+its|(?:since|following|after)\s+the\s+
                            r"(?:[\w,]+\s+){0,3}$", re.IGNORECASE)
 
 
+_RELEASED_BEFORE = re.compile(
+    r"\b(?:report|statement|list|poster|photos?|images?|preview|reel|schedule|calendar|"
+    r"video|clip|promo|trailer|teaser|line-?up|slate)s?\b(?:[^.;]{0,80}?\b(?:that|which)\s+"
+    r"(?:the\s+)?[\w-]+)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_RUN_ENDED = re.compile(r"\b(?:ended|wrapped\s+up|concluded|finished)\s+(?:its|their|the)\s+"
+                        r"(?:[\w-]+\s+){0,2}?run\b[^.;]*$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|so)\s+|;")
+_OTHER_SHOWS = re.compile(r"\b(?:shows|series|titles|dramas|programmes|programs|originals)\s+"
+                          r"(?:that|which)\s+(?:were|had\s+been|have\s+been|got|are|was)\s+"
+                          r"(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
+# "80 new and returning series": a kind of show, not a premiere
+_RETURNING_KIND = re.compile(r"returning\s+(?:series|shows|favou?rites|dramas|titles|"
+                             r"programmes|programs|hits)\b", re.IGNORECASE)
+_COMING_SOON_PAGE = re.compile(r"coming\s+soon\b[\"”'’]?\s+(?:page|section|list|row|tab)\b",
+                               re.IGNORECASE)
+_IT_SUBJECT = re.compile(r"\W*(?:it|the\s+(?:show|series|drama|new\s+season))\s+"
+                         r"(?:was|is|has\s+been)\b", re.IGNORECASE)
 _RELEASED_THING = re.compile(
     r"\s+(?:(?:its|a|an|the|their|new|first|official|twice-yearly|latest|full|[\w-]+ly)\s+){0,3}"
     r"(?:[\w-]+\s+)?(?:report|statement|data|figures|numbers|list|poster|photos?|images?|"
@@ -789,9 +868,13 @@ def _actor_return(sentence: str, trig: Trigger) -> bool:
     if trig.kind is not Kind.RELEASE or not re.match(r"(?:return|com\w*\s+back|back)",
                                                       trig.text, re.IGNORECASE):
         return False
+    head = _PLATFORM_NAME.sub("", head)  # "Prime Video's Dust Orchard" names no person
     return bool(re.search(r"\b(?:he|she|they|his|her|actor|actress|star|cast|co-star)\b|"
                           r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?\b(?=[^.]*$)", head)) and not \
         re.search(r"\b(?:season|series|show|drama)\b", head, re.IGNORECASE)
+
+
+_PLATFORM_NAME = re.compile(rf"\b{PLATFORMS}\b", re.IGNORECASE)
 
 
 def _speech_adjacent(text: str, d: TaggedSpan, after: bool = True) -> bool:
@@ -832,14 +915,16 @@ def _nearest_trigger(d: TaggedSpan, triggers: list[Trigger], bounds, text: str) 
     return best if best_score < 260 else None
 
 
-def _close_dates(trig: Trigger, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+def _close_dates(trig: Trigger, spans: list[TaggedSpan], text: str) -> list[TaggedSpan]:
     """A trigger keeps several dates only when they form a run ("Part 1 on August 6 and
     Part 2 on September 3"), not a far-off date of another remark ("... that year")."""
     spans = sorted(spans, key=lambda t: abs(t.start - trig.end))
     keep = [spans[0]]
     for t in spans[1:]:
-        if _ANAPHOR.match(t.span.text or ""):
-            continue  # "... and was a hit that year": a second date by reference only
+        if _ANAPHOR.match(t.span.text or "") or _RUN_ENDED.search(
+                text, max(0, t.start - 50), t.start):
+            continue  # "... and was a hit that year": a second date by reference only;
+            # "premiered on January 8 and ended its run in March": the finale's
         if min(abs(t.start - k.end) for k in keep + [
                 TaggedSpan(trig.start, trig.end, keep[0].span)]) <= 50:
             keep.append(t)
@@ -890,6 +975,9 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
     same_clause = [m for m in local if clause_of(bounds, m.start - s.start) == tclause
                    and m.start - (s.start + trig.end) <= (40 if trig.text else 0)]
     before = [m for m in local if m.start < pos]
+    if trig.kind is Kind.RENEWAL and (m := re.search(r"\ba\s+(\w+)$", trig.text)) and (
+            n := ORDINALS.get(m.group(1).lower())):
+        return [n], True, None  # "Prime Video has not yet ordered a third"
     if trig.kind is Kind.RENEWAL:
         # only a season tied to the renewal ("renewed for a third season", "Season 3
         # renewal"), not "renewed ... two months before the third season debuted"
@@ -1172,6 +1260,8 @@ def _clean(drafts: list[_Draft], published: date | None) -> list[Claim]:
     keep: dict[tuple, _Draft] = {}
     for d in drafts:
         c = d.claim
+        if c.kind is Kind.SLATE_LISTING and c.modality is Modality.RUMORED:
+            continue  # a line-up is official; a "leaked calendar" is a rumoured release
         if c.date is None and c.kind is Kind.FILMING_START and not re.search(
                 r"\b(?:is|are)\b|underway|rolling", d.trigger):
             continue  # "14 months after filming started": a reference point, not news
@@ -1204,18 +1294,30 @@ def _clean(drafts: list[_Draft], published: date | None) -> list[Claim]:
     out = [d for d in out if d.claim.modality is not Modality.PLANNED or d.claim.date is None
            or (d.claim.title.lower(), d.claim.season, d.claim.kind,
                (d.claim.date.start, d.claim.date.end)) not in official]
+    # the writer's "should wrap in late April" restates the reported plan for that span
+    firmer = {(d.claim.title.lower(), d.claim.season, d.claim.kind,
+               (d.claim.date.start, d.claim.date.end)) for d in out
+              if d.claim.modality in (Modality.ANNOUNCED, Modality.PLANNED, Modality.HAPPENED)
+              and d.claim.date is not None}
+    out = [d for d in out if d.claim.modality is not Modality.EXPECTED or d.claim.date is None
+           or (d.claim.title.lower(), d.claim.season, d.claim.kind,
+               (d.claim.date.start, d.claim.date.end)) not in firmer]
     # a coarse span that only restates a finer one of the same claim ("in February"
-    # after "mid-February 2026") is dropped
+    # after "mid-February 2026"; "premiered March 7, 2024 … a hit of that year") is
+    # dropped: a year named outright may be a plan of its own, but not a second account
+    # of what happened
     groups: dict[tuple, list[_Draft]] = {}
     for d in out:
         if d.claim.date is not None:
             groups.setdefault((d.claim.title, d.claim.season, d.claim.kind,
-                               d.claim.modality), []).append(d)
+                               d.claim.modality, d.claim.detail), []).append(d)
     out = [d for d in out if d.claim.date is None or not any(
         o is not d and d.claim.date.contains(o.claim.date) and d.claim.date.width_days >
-        o.claim.date.width_days and d.claim.date.precision is not Precision.YEAR
-        and not re.search(r"(?:19|20)\d\d", d.claim.date.text or "")
-        for o in groups[(d.claim.title, d.claim.season, d.claim.kind, d.claim.modality)][:50])]
+        o.claim.date.width_days and (d.claim.modality is Modality.HAPPENED or (
+            d.claim.date.precision is not Precision.YEAR
+            and not re.search(r"(?:19|20)\d\d", d.claim.date.text or "")))
+        for o in groups[(d.claim.title, d.claim.season, d.claim.kind, d.claim.modality,
+                         d.claim.detail)][:50])]
     out.sort(key=lambda d: d.claim.quote_span or (0, 0))
     return [d.claim for d in out]
 

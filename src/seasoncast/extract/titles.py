@@ -383,6 +383,8 @@ _AFTER = CaselessPattern(
     r"(?:netflix|hbo|max|fx|prime\s+video|apple\s+tv\+?|disney\+|hulu|peacock|paramount\+|"
     r"amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|kbs|mbc|amazon|tving|"
     r"coupang\s+play)['’]s(?:\s+(?-i:[a-z][\w-]*)){0,3})\s+(?=[A-Z\u00C0-\u00DE0-9])")
+_SOURCE_WORK = re.compile(r"\b(?:adaptation|version|retelling|remake|reboot)\s+of\s*$",
+                          re.IGNORECASE)
 # "The Kelvin File returns to screens for series 4", "Ironvale is back for a second
 # season": the show comes before a return verb whose clause names the season
 _RETURNS_FOR = CaselessPattern(
@@ -536,8 +538,8 @@ def detect_titles(
             if best and _accept(text, end, best):
                 found[best] += 1
     for m in _AFTER.finditer(text, lower):
-        if _shouting(text, m.start()):
-            continue
+        if _shouting(text, m.start()) or _SOURCE_WORK.search(m.group()):
+            continue  # "Netflix's adaptation of Ysolde Farrant's novels": the books
         phrase = _after_run(text, m.end(), "'" in m.group() or "’" in m.group())
         if phrase:
             best = _best_suffix(phrase, text)

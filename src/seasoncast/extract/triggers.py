@@ -45,20 +45,21 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\b(?:extra|additional)\s+(?:\w+\s+)?(?:days?|nights?|weeks?)\s+of\s+(?:filming|shooting)\b|"
      r"\bre-?filming\b", 8),
     (Kind.FILMING_WRAP, rf"\b{_WRAP}{_GAP}?{_FILM}\b", 6),
+    # (not "Filming began in Dublin in January and wrapped in June": that is the start)
     (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
-     rf"(?:\s+[\w'’]+){{0,4}}?"
+     rf"(?:\s+(?!{_START}\b|and\b)[\w'’]+){{0,4}}?"
      rf"\s+(?:to\s+)?{_WRAP}\b", 6),
     (Kind.FILMING_WRAP, r"\b(?:wrap(?:s|ped)?\s+(?:up\s+)?filming|filming\s+wrap(?:s|ped)?|"
      r"(?:the|a|after|before|its|their|production)\s+wrap\b|stop\s+rolling|"
      r"(?:to|will|would|could|should|must|['’]ll)\s+wrap\b|"
      r"(?<=\band\s)(?:was\s+|is\s+)?(?:concluded|wrapped|finished|ended|completed|wraps|"
-     r"concludes)\b|"
+     r"concludes)\b(?!\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:run|broadcast|airing)\b)|"
      r"finish\s+line|end\s+of\s+(?:filming|production|shooting)|in\s+the\s+can\b|"
      # "the crew finished on October 30": the crew's work is the shoot
      r"(?:cast\s+and\s+)?crew\s+(?:has\s+|have\s+|had\s+)?(?:finished|wrapped|concluded|"
      r"completed)\b(?!\s+(?:work\s+on\s+)?(?:the\s+)?(?:script|pre-?production|prep)))", 5),
     (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
-     rf"(?:\s+[\w'’]+){{0,2}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
+     rf"(?:\s+[\w'’]+){{0,3}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
      r"(?:is\s+)?set\s+to\s+(?:run|continue|last)|goes\s+on)\s+(?:until|till|through|into)\b", 7),
     # "is scheduled to film until late summer": the shoot's end
     (Kind.FILMING_WRAP, r"\b(?:film|shoot)(?:s|ing)?\s+(?:until|till|through)\b", 7),
@@ -72,7 +73,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"mov(?:es|ed)\s+into)\s+post-?production\b", 6),
     (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
     (Kind.FILMING_START, r"\bfirst\s+day\s+(?:on\s+set|of\s+(?:filming|shooting|production|"
-     r"principal\s+photography))\b", 7),
+     r"principal\s+photography))\b|\bfirst\s+(?:shoot|shooting\s+day|filming\s+day)\b", 7),
     (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
      rf"(?:\s+[\w'’]+){{0,4}}?\s+(?:to\s+)?{_START}\b", 6),
     # "filming took place from June 2 to October 30": a run, read as its start (and, for
@@ -126,9 +127,13 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bnew\s+(?:target|release\s+date|premiere\s+date|window)\s+(?:is|was)\b", 6),
     (Kind.CANCELLATION, r"\bcancel(?:l?ed|s|lation|ling)?\b|\baxe[sd]?\b|\bscrapped\b|"
      r"\bpull(?:s|ed|ing)?\s+the\s+plug\b|\bwill\s+not\s+(?:return|continue)\s+for\b|"
-     r"\bnot\s+(?:be\s+)?renew(?:ed|ing)\b|\bwon['’]t\s+be\s+renewed\b", 8),
+     # ("has not been renewed" is undecided: a renewal denied, below)
+     r"\b(?:will|would|is|are|was|were)\s+not\s+(?:be\s+|being\s+)?renew(?:ed|ing)\b|"
+     r"\bwon['’]t\s+be\s+renewed\b", 8),
+    # "a fourth season? Netflix has not ordered one", "has not yet ordered a third"
     (Kind.RENEWAL, r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:ordered|renewed|commissioned|"
-     r"green-?lit)\s+(?:one|it|another)\b", 8),  # "a fourth season? Netflix has not ordered one"
+     r"green-?lit)\s+(?:one|it|another|a\s+(?:second|third|fourth|fifth|sixth|seventh|"
+     r"eighth|ninth|tenth)\b(?!\s+(?:episode|film|movie|book)))\b", 8),
     (Kind.RENEWAL, r"\brenew(?:s|ed|al|ing)?\b|\bre-?commission(?:s|ed|ing)?\b|"
      r"\b(?:seasons?|series)(?:\s+\d+(?:\s*(?:,|and|&)\s*\d+)*)?\s+(?:was|were|has\s+been|"
      r"have\s+been|had\s+been)\s+(?:quickly\s+|swiftly\s+)?ordered\b|"
