@@ -96,6 +96,8 @@ def test_import_user_csvs_twice(env, tmp_path):
     # a forecast from before anything was known about the season
     (["forecast", "All of Us Are Dead", "-s", "2", "--as-of", "1990-01-01"],
      "was known on 1990-01-01"),
+    # a day so far ahead that the forecast's calendar would run out of years
+    (["forecast", "All of Us Are Dead", "-s", "2", "--as-of", "9999-12-31"], "out of range"),
 ])
 def test_bad_input_is_one_line_and_exit_2(env, args, message):
     p = run(env, *args, check=False)

@@ -269,6 +269,19 @@ def test_backtest_runs_and_reports_every_baseline():
     assert by_stage["after_wrap"]["n_forecasts"] >= by_stage["post_wrap"]["n_forecasts"] > 0
     same = summary["baselines"]["rule_of_thumb_wrap_plus_8_months"]["model_on_same_forecasts"]
     assert same["by_stage"]["post_wrap"]["n_forecasts"] == by_stage["post_wrap"]["n_forecasts"]
+    # every baseline carries the same block as the model (contract §6), seasons included
+    for block in summary["baselines"].values():
+        assert set(summary) - {"by_stage", "baselines", "calibration"} <= set(block)
+        assert block["n_seasons"] <= 30
+        assert (block["n_seasons"] > 0) == (block["n_forecasts"] > 0)
+
+
+def test_a_backtest_with_nothing_to_forecast_keeps_every_score_key():
+    summary = run_backtest(ReferenceData(), ReferenceData())
+    assert summary["n_forecasts"] == 0 and summary["n_seasons"] == 0
+    for key in ("crps_days", "mae_p50_days", "coverage_50", "coverage_80", "coverage_90",
+                "brier_by_year"):
+        assert key in summary and summary[key] is None
 
 
 def paced(n_titles=60, seed=5):

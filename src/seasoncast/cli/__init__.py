@@ -30,9 +30,12 @@ def parse_day(value: str | None, field: str = "--as-of") -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise UserError(f"{field}: {value!r} is not a date (YYYY-MM-DD)") from None
+    if not 1000 <= day.year <= 8999:  # forecasts run years past the day: keep in range
+        raise UserError(f"{field}: {value} is out of range (years 1000 to 8999)")
+    return day
 
 
 def emit_json(data: object) -> None:

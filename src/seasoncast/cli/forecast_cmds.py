@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import signal
+import sys
 from pathlib import Path
 
 import typer
@@ -73,7 +75,6 @@ def backtest(
                                help="stage-model family: weibull, lognormal or loglogistic"),
 ) -> None:
     """Time-travel, leave-titles-out backtest of the model against its baselines."""
-    from seasoncast.forecast.backtest import run_backtest
     from seasoncast.forecast.backtest import save_calibration as save
     from seasoncast.forecast.model import FAMILIES
     from seasoncast.reference import ReferenceData, load_bundled, read_pair, validate
@@ -93,21 +94,26 @@ def backtest(
         merged.extend(data)
         merged.extend(test)
         data = merged
-    sink = None
+    # the lines go to a temporary file beside --out, which replaces it only once the run
+    # is complete: an interrupted backtest leaves the previous file as it was
+    sink = partial = None
     try:
-        sink = out_path.open("w", encoding="utf-8") if out_path else None
+        if out_path:
+            partial = out_path.with_name(f".{out_path.name}.partial")
+            sink = partial.open("w", encoding="utf-8")
     except OSError as e:
         raise UserError(f"{out_path}: {e.strerror}") from None
-    with Progress(TextColumn("backtest"), BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("forecasts", total=None)
-
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        summary = run_backtest(data, test, sink, progress, demand=demand, family=family)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up as on Ctrl-C
+    try:
+        summary = _run_with_progress(data, test, sink, demand, family)
+    except BaseException:
+        if sink:
+            sink.close()
+            partial.unlink(missing_ok=True)
+        raise
     if sink:
         sink.close()
+        partial.replace(out_path)
     if save_calibration:
         save(summary)
         err.print("saved the calibration map")
@@ -115,3 +121,16 @@ def backtest(
         emit_json(summary)
         return
     out.print(json.dumps({k: v for k, v in summary.items() if k != "calibration"}, indent=2))
+
+
+def _run_with_progress(data, test, sink, demand: bool, family: str) -> dict:
+    from seasoncast.forecast.backtest import run_backtest
+
+    with Progress(TextColumn("backtest"), BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("forecasts", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return run_backtest(data, test, sink, progress, demand=demand, family=family)

@@ -114,12 +114,21 @@ def scores(dist: DayDistribution, actual: date) -> dict:
             "p50": pit_inside(0.5), "p80": pit_inside(0.8), "p90": pit_inside(0.9)}
 
 
+_SCORE_KEYS = ("crps_days", "mae_p50_days", "coverage_50", "coverage_80", "coverage_90",
+               "brier_by_year", "pit_coverage_50", "pit_coverage_80", "pit_coverage_90")
+
+
 def summarize(rows: list[dict]) -> dict:
+    """The contract's score block (§6); with no forecast, every score is null rather than
+    missing, so that readers of the summary find the same keys whatever the data."""
     if not rows:
-        return {"n_forecasts": 0}
+        return {"n_forecasts": 0, "n_seasons": 0, **dict.fromkeys(_SCORE_KEYS)}
+
     def mean(k: str) -> float:
         return round(float(np.mean([r[k] for r in rows])), 4)
-    return {"n_forecasts": len(rows), "crps_days": round(mean("crps"), 2),
+    return {"n_forecasts": len(rows),
+            "n_seasons": len({(r["title"], r["season"]) for r in rows}),
+            "crps_days": round(mean("crps"), 2),
             "mae_p50_days": round(mean("ae"), 2), "coverage_50": mean("c50"),
             "coverage_80": mean("c80"), "coverage_90": mean("c90"),
             "brier_by_year": mean("brier"),
@@ -189,12 +198,14 @@ def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = 
             fc.dist = fc.dist.recalibrated(pit_map)
         s = scores(fc.dist, c.actual)
         s["stage"], s["wrapped"] = fc.group, fc.wrapped
+        s["title"], s["season"] = c.title, c.season
         model_rows.append(s)
         for name, d in base.items():
             if d is None:
                 continue
             bs = scores(d, c.actual)
             bs["stage"], bs["wrapped"] = s["stage"], s["wrapped"]
+            bs["title"], bs["season"] = c.title, c.season
             base_rows[name].append(bs)
             paired[name].append(s)
         if out is not None:
@@ -202,10 +213,7 @@ def run_backtest(data: ReferenceData, test: ReferenceData, out: TextIO | None = 
             line["actual"] = c.actual.isoformat()
             line["stage"], line["wrapped"] = fc.group, fc.wrapped
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
-    summary = {"n_forecasts": len(model_rows),
-               "n_seasons": len({(c.title, c.season) for c, _, _ in dists}),
-               **{k: v for k, v in summarize(model_rows).items() if k != "n_forecasts"},
-               "by_stage": _by_stage(model_rows), "baselines": {}}
+    summary = {**summarize(model_rows), "by_stage": _by_stage(model_rows), "baselines": {}}
     for name in BASELINES:
         rows = base_rows.get(name, [])
         block = summarize(rows)
