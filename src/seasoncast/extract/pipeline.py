@@ -1280,28 +1280,15 @@ def _clean(drafts: list[_Draft], published: date | None) -> list[Claim]:
              for d in out if d.claim.date is not None}
     out = [d for d in out if d.claim.date is not None or (
         d.claim.title.lower(), d.claim.season, d.claim.kind, d.claim.modality) not in dated]
-    # a default-modality claim yields to a cue-backed claim with the same date
-    cued = {(d.claim.title.lower(), d.claim.season, d.claim.kind,
-             (d.claim.date.start, d.claim.date.end)) for d in out
-            if d.explicit_modality and d.claim.date is not None}
-    out = [d for d in out if d.explicit_modality or d.claim.date is None or (
-        d.claim.title.lower(), d.claim.season, d.claim.kind,
-        (d.claim.date.start, d.claim.date.end)) not in cued]
-    # a reported plan yields to the official announcement of the same date
-    official = {(d.claim.title.lower(), d.claim.season, d.claim.kind,
-                 (d.claim.date.start, d.claim.date.end)) for d in out
-                if d.claim.modality is Modality.ANNOUNCED and d.claim.date is not None}
-    out = [d for d in out if d.claim.modality is not Modality.PLANNED or d.claim.date is None
-           or (d.claim.title.lower(), d.claim.season, d.claim.kind,
-               (d.claim.date.start, d.claim.date.end)) not in official]
-    # the writer's "should wrap in late April" restates the reported plan for that span
-    firmer = {(d.claim.title.lower(), d.claim.season, d.claim.kind,
-               (d.claim.date.start, d.claim.date.end)) for d in out
-              if d.claim.modality in (Modality.ANNOUNCED, Modality.PLANNED, Modality.HAPPENED)
-              and d.claim.date is not None}
-    out = [d for d in out if d.claim.modality is not Modality.EXPECTED or d.claim.date is None
-           or (d.claim.title.lower(), d.claim.season, d.claim.kind,
-               (d.claim.date.start, d.claim.date.end)) not in firmer]
+    # a weaker account of a dated claim yields to a stronger one with the same span: a
+    # default modality to a cue-backed one, a reported plan to the official announcement,
+    # the writer's "should wrap in late April" to the reported plan it restates
+    out = _yield_to(out, lambda d: not d.explicit_modality, lambda d: d.explicit_modality)
+    out = _yield_to(out, lambda d: d.claim.modality is Modality.PLANNED,
+                    lambda d: d.claim.modality is Modality.ANNOUNCED)
+    out = _yield_to(out, lambda d: d.claim.modality is Modality.EXPECTED,
+                    lambda d: d.claim.modality in (Modality.ANNOUNCED, Modality.PLANNED,
+                                                   Modality.HAPPENED))
     # a coarse span that only restates a finer one of the same claim ("in February"
     # after "mid-February 2026"; "premiered March 7, 2024 … a hit of that year") is
     # dropped: a year named outright may be a plan of its own, but not a second account
@@ -1320,6 +1307,17 @@ def _clean(drafts: list[_Draft], published: date | None) -> list[Claim]:
                          d.claim.detail)][:50])]
     out.sort(key=lambda d: d.claim.quote_span or (0, 0))
     return [d.claim for d in out]
+
+
+def _yield_to(drafts: list[_Draft], weaker, stronger) -> list[_Draft]:
+    """Drop the dated `weaker` drafts that a `stronger` draft states for the same title,
+    season, kind and span."""
+    def key(d: _Draft) -> tuple:
+        c = d.claim
+        return c.title.lower(), c.season, c.kind, (c.date.start, c.date.end)
+
+    strong = {key(d) for d in drafts if d.claim.date is not None and stronger(d)}
+    return [d for d in drafts if d.claim.date is None or not weaker(d) or key(d) not in strong]
 
 
 _FORWARD = {Modality.ANNOUNCED, Modality.PLANNED, Modality.EXPECTED, Modality.RUMORED}
