@@ -109,6 +109,9 @@ CASES = [
     ("through March", "2026-03-01", "2026-03-31", "month"),
     ("12/25/2026", "2026-12-25", "2026-12-25", "day"),  # US order
     ("25/12/2026", "2026-12-25", "2026-12-25", "day"),  # a day above 12 goes first
+    ("the 2027 holiday season", "2027-11-15", "2027-12-31", "quarter"),  # the year before
+    # "between" makes a window of the two days; the first takes the second's year
+    ("between November 5 and December 20, 2027", "2027-11-05", "2027-12-20", "quarter"),
 ]
 
 

@@ -966,3 +966,12 @@ def test_short_k_drama_news_reads_its_shoot_and_its_order():
             (date(2025, 5, 1), date(2025, 5, 31))) in got
     premieres = {c[4] for c in got if c[2] is Kind.RELEASE}
     assert premieres == {(date(2025, 2, 3), date(2025, 2, 3))}  # not the finale's March
+
+
+def test_a_spanish_title_keeps_its_article_words_and_an_actor_leaving_is_no_cancellation():
+    got, out = _named("Crónicas del Ñandú renovada\n\nNetflix has renewed Crónicas del Ñandú for "
+                      "a second season. Marisa Olmedo will not return for the new season, her "
+                      "agency said.\n", date(2025, 6, 12))
+    assert out.titles == ["Crónicas del Ñandú"]
+    assert ("Crónicas del Ñandú", 2, Kind.RENEWAL, Modality.HAPPENED, None) in got
+    assert not any(c[2] is Kind.CANCELLATION for c in got)

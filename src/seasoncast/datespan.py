@@ -406,8 +406,10 @@ def _dated_range(m, ref, prefer):
     return DateSpan(start, end, infer_precision(start, end))
 
 
-# "January 19 to February 1, 2000", "Jan 28 – Feb 3"
-@RULES.add(rf"\b{_MON}\s+{_DAY}\s*(?:-|–|—|to|through|until)\s*"
+# "January 19 to February 1, 2000", "Jan 28 – Feb 3", "between March 5 and March 20, 2026"
+# (a bare "and" joins two dates, not a run: "Part 1 on March 5 and Part 2 on April 2")
+@RULES.add(rf"(?:\b(?P<btw>between)\s+)?\b{_MON}\s+{_DAY}\s*(?:-|–|—|to|through|until|"
+           r"(?(btw)and|(?!)))\s*"
            r"(?P<mon2>january|february|march|april|may|june|july|august|september|october|"
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+"
            rf"{_DAY2}\b(?:,?\s+{_YEAR})?")
@@ -750,15 +752,16 @@ _HOLIDAYS = {  # name -> (month, first day, month, last day)
 }
 
 
-@RULES.add(r"\b(?:(?P<rel>this|next|last)\s+)?(?:the\s+)?(?P<h>christmas(?:\s+(?:day|eve))?|"
+@RULES.add(r"\b(?:(?P<rel>this|next|last)\s+)?(?:the\s+)?(?:(?P<year0>(?:19|20)\d\d)\s+)?"
+           r"(?P<h>christmas(?:\s+(?:day|eve))?|"
            r"new\s+year['’]s\s+(?:day|eve)|valentine['’]s\s+day|halloween|holiday\s+season)\b"
            rf"(?:,?\s+{_YEAR}\b)?|\b(?:over|for|during|before|after|around|by)\s+the\s+"
            r"(?P<hs>holidays)\b")
 def _holiday(m, ref, prefer):
     name = re.sub(r"\s+", " ", (m["h"] or m["hs"]).lower().replace("’", "'"))
     m1, d1, m2, d2 = _HOLIDAYS[name]
-    if m["year"]:
-        year = int(m["year"])
+    if m["year"] or m["year0"]:  # "Christmas 2026", "the 2026 holiday season"
+        year = int(m["year"] or m["year0"])
     elif ref is None:
         return None
     else:

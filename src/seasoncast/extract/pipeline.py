@@ -860,21 +860,24 @@ def _titles_blanked(s: Sentence, ctx: TitleContext) -> str:
 def _actor_return(sentence: str, trig: Trigger) -> bool:
     """"Kang Tae-oh ... is also confirmed to return": a person returns, not the show;
     "Hugh Carrow, who played …, will not return for the new season": a person leaves."""
-    head = sentence[max(0, trig.start - 80):trig.start]
+    head = _PLATFORM_NAME.sub("", sentence[max(0, trig.start - 80):trig.start])
     if trig.kind is Kind.CANCELLATION and re.match(r"(?:will\s+not|won['’]t)\s+",
                                                    trig.text, re.IGNORECASE):
         return bool(re.search(r"\b(?:he|she|they|actors?|actress(?:es)?|stars?|cast\s+members?|"
-                              r"co-stars?|who\s+play(?:s|ed))\b", head, re.IGNORECASE))
+                              r"co-stars?|who\s+play(?:s|ed))\b", head, re.IGNORECASE) or
+                    _PERSON_JUST_BEFORE.search(head))
     if trig.kind is not Kind.RELEASE or not re.match(r"(?:return|com\w*\s+back|back)",
                                                       trig.text, re.IGNORECASE):
         return False
-    head = _PLATFORM_NAME.sub("", head)  # "Prime Video's Dust Orchard" names no person
     return bool(re.search(r"\b(?:he|she|they|his|her|actor|actress|star|cast|co-star)\b|"
                           r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?\b(?=[^.]*$)", head)) and not \
         re.search(r"\b(?:season|series|show|drama)\b", head, re.IGNORECASE)
 
 
-_PLATFORM_NAME = re.compile(rf"\b{PLATFORMS}\b", re.IGNORECASE)
+_PLATFORM_NAME = re.compile(rf"\b{PLATFORMS}\b", re.IGNORECASE)  # "Prime Video" is no person
+# "Kim Tae-ri will not return": a person's name right before the verb
+_PERSON_JUST_BEFORE = re.compile(r"(?:^|[.,;:]\s*|\band\s+)[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*\s+"
+                                 r"[A-Z][a-z]+(?:-[a-z]+)?\s+$")
 
 
 def _speech_adjacent(text: str, d: TaggedSpan, after: bool = True) -> bool:

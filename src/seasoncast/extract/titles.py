@@ -58,7 +58,9 @@ _SEASON_REL = CaselessPattern(
     r"|\bnext\s+season\b|\blast\s+season\b|\bthe\s+next\s+one\b")
 _CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+]*:?$|^[A-Z]\w*:$")
 _CONNECT = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at",
-            "by", "or", "vs", "vs.", "de", "la", "le", "du", "&", "x"}
+            "by", "or", "vs", "vs.", "de", "la", "le", "du", "&", "x",
+            # Spanish, Portuguese, French and Italian names: "Crónicas del Ñandú"
+            "del", "las", "los", "el", "y", "des", "les", "da", "do", "dos", "das", "di"}
 _LEAD_STOP = {
     "when", "does", "do", "did", "has", "have", "had", "is", "are", "was", "were", "will",
     "would", "can", "could", "should", "what", "why", "how", "where", "who", "which", "here",
@@ -317,8 +319,9 @@ def _unquoted(inside: str) -> str | None:
 
 
 def _droppable(word: str) -> bool:
-    """Leading words that cannot start a title (a capitalised "The" can)."""
-    if word == "The":
+    """Leading words that cannot start a title (a capitalised "The" can, and so can the
+    articles of other languages: "Las Hermanas Vega", "El Jardín")."""
+    if word in ("The", "El", "Las", "Los", "Les"):
         return False
     if re.fullmatch(r"[A-Z][.:]|[A-Z]\w*-(?:winning|nominated|acclaimed|starring|led|based|"
                     r"produced|backed|awarded|favou?rite)", word):
@@ -398,7 +401,8 @@ _APPOSITIVE = CaselessPattern(
     r"anime|k-drama|docuseries|saga|romance|procedural)\b")
 _RUN_AFTER = re.compile(
     r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F0-9][\w'’\-&!+]*+)(?::?\s+(?:(?:of|the|a|an|and|in|on|"
-    r"to|for|from|with|at|by|or|x|&)\s+){0,2}[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-&!+]*+){0,7}")
+    r"to|for|from|with|at|by|or|x|&|(?-i:de|del|la|las|los|el|y|des|du|le|les|da|do|dos|das|"
+    r"di))\s+){0,2}[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-&!+]*+){0,7}")
 _QUOTED = re.compile(r"['‘\"“]([A-Z\u00C0-\u00DE][^'’\"”\n]{1,60}?)['’\"”](?=[\s,.:;!?]|$)")
 
 
