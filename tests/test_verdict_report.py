@@ -94,6 +94,21 @@ def test_the_season_number_is_not_read_as_a_day(store):
         2, date(2027, 3, 3), date(2027, 3, 3))
     with pytest.raises(UserError, match="31 February 2027 is not a date"):
         check_claim(store, "Zombie School 2 on 31 February 2027", AS_OF)
+    # only the first number is the season: the day of "drops 27 March 2027" stays a day
+    assert parsed("Zombie School 2 drops 27 March 2027") == (
+        2, date(2027, 3, 27), date(2027, 3, 27))
+    assert parsed("Zombie School season 2 March 27 2027") == (
+        2, date(2027, 3, 27), date(2027, 3, 27))
+
+
+def test_a_negated_claim_is_not_judged_as_its_opposite(store):
+    # "not before 2027" is "2027 or later", as "not until 2027" is
+    v = check_claim(store, "Zombie School S2 will not come out before 2027", AS_OF)
+    assert v.claim.judged.text == "2027 or later"
+    assert v.claim.season.number == 2
+    # "won't premiere in 2026" has no single range: the user is pointed at the claim itself
+    with pytest.raises(UserError, match="says when it will not come out"):
+        check_claim(store, "Zombie School S2 won't premiere in 2026", AS_OF)
 
 
 def test_report_reaches_the_articles_conclusions(store):

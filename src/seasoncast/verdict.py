@@ -31,7 +31,8 @@ _FILLER = re.compile(
     r"premiere[sd]?|premiering|release[sd]?|releasing|drops?|dropping|drop|comes? out|"
     r"coming( out)?|arrives?|arriving|returns?|returning|debuts?|airs?|airing|streaming|"
     r"on netflix|netflix|in|on|by|at|the|date|out|new|episodes?|confirmed|rumou?r(ed)?|"
-    r"true|before|until|this|next|no\s+later\s+than|after|not)\b|[?!.,:;\"“”]",
+    r"true|before|until|this|next|no\s+later\s+than|after|not|won['’]t|never|come)\b|"
+    r"[?!.,:;\"“”]",
     re.IGNORECASE)
 
 
@@ -100,8 +101,9 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
         raise UserError("the claim is empty; try e.g. \"Wednesday season 3 in 2027\"")
     if len(text) > 500:
         raise UserError("the claim is longer than 500 characters")
-    # the season's number is not a day: "The Pitt 3 January 2027", "season 3 november"
-    masked = _SEASON_NUMBER.sub(lambda m: m["pre"] + "#" * len(m["n"]), text)
+    # the season's number is not a day: "The Pitt 3 January 2027", "season 3 november";
+    # only the first is a season ("Squid Game 3 drops 27 June 2025": 27 is the day)
+    masked = _SEASON_NUMBER.sub(lambda m: m["pre"] + "#" * len(m["n"]), text, count=1)
     tags = find_datespans(masked, as_of, prefer="future")
     tags = [t for t in tags if not _names_a_title(store, t.span.text or "", text)]
     if not tags:
@@ -119,12 +121,25 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
         raise UserError(f"{day.group(1)} {tag.span.text} is not a date")
     rest = (text[:tag.start] + " " + text[tag.end:])
     period = _bounded(text[:tag.start], tag.span)
+    if _NEGATED.search(text[:tag.start]) and (period is None or period.end != _NEVER):
+        # "won't premiere in 2026" is judged by its opposite; "not before 2027" is "2027
+        # or later" (as "not until 2027" is)
+        if period is not None and re.search(r"\bbefore\s+(?:the\s+end\s+of\s+)?$",
+                                            text[:tag.start], re.IGNORECASE):
+            named = tag.span.text or describe(tag.span)
+            period = Period(tag.span.start, _NEVER, f"{named} or later")
+        else:
+            positive = re.sub(r"\s+", " ", _NEGATED.sub(" ", text)).strip()
+            raise UserError(f"{text!r} says when it will not come out; check the claim "
+                            f"itself, {positive!r}: the chance it is wrong is the answer")
     title_words = re.sub(r"\s+", " ", _FILLER.sub(" ", rest)).strip(" -")
     if not title_words:
         raise UserError(f"no title found in {text!r}")
     return ParsedClaim(resolve_season(store, title_words), tag.span, text, period)
 
 
+_NEGATED = re.compile(r"\b(?:won['’]t|will\s+not|isn['’]t|is\s+not|doesn['’]t|does\s+not|"
+                      r"never|not)\b(?!\s+until\b)", re.IGNORECASE)
 _SEASON_NUMBER = re.compile(
     r"(?P<pre>\b(?:season|series|s)\s*|(?<![\d/.-])(?<!\b(?:on|in|by|of|to))"
     r"(?<!\b(?:for|til|and))(?<!\buntil)(?<!\bafter)(?<!\bbefore)(?<=[A-Za-z!?'’)])\s+)"
