@@ -431,15 +431,16 @@ def test_more_phrasings_of_the_trade():
     read = _copper
     # a participle after "will be" looks ahead: it was read as a premiere that happened
     # the July before
+    # (a date stated as settled, with no source or aim named, is the platform's schedule)
     assert read("Copper Bay season 3 will be released on July 4.") == {
-        (3, Kind.RELEASE, Modality.PLANNED, date(2026, 7, 4), date(2026, 7, 4))}
+        (3, Kind.RELEASE, Modality.ANNOUNCED, date(2026, 7, 4), date(2026, 7, 4))}
     # a bare season placed in the autumn just gone is moved ahead by a future verb
     assert read("Copper Bay Will Return in Autumn for Its Third Season",
                 published=date(2026, 2, 14)) == {
-        (3, Kind.RELEASE, Modality.PLANNED, date(2026, 9, 1), date(2026, 11, 30))}
+        (3, Kind.RELEASE, Modality.ANNOUNCED, date(2026, 9, 1), date(2026, 11, 30))}
     # a title that looks like a person's name is no actor returning
     assert read("Copper Bay is set to return for season 3 in 2027.") == {
-        (3, Kind.RELEASE, Modality.PLANNED, date(2027, 1, 1), date(2027, 12, 31))}
+        (3, Kind.RELEASE, Modality.ANNOUNCED, date(2027, 1, 1), date(2027, 12, 31))}
     # first-look images come out; the season does not
     assert read("First-look images from Copper Bay season 3 were released on February 2.") \
         == {(3, Kind.TEASER, Modality.HAPPENED, date(2026, 2, 2), date(2026, 2, 2))}
@@ -556,18 +557,18 @@ def test_british_and_broadcast_phrasings():
         (2, Kind.FILMING_WRAP, Modality.HAPPENED, date(2026, 2, 14))}
     assert read("Copper Bay season 2 wrapped up on a brutal cliffhanger.") == set()
     assert read("Series three of Copper Bay will be broadcast on BBC One in May 2026.") == {
-        (3, Kind.RELEASE, Modality.PLANNED, date(2026, 5, 1))}
+        (3, Kind.RELEASE, Modality.ANNOUNCED, date(2026, 5, 1))}
     assert read("The cast of Copper Bay season 2 was spotted filming in Seoul last week.") \
         == {(2, Kind.FILMING_START, Modality.HAPPENED, date(2026, 3, 2))}
     assert read("Copper Bay season 3 episodes will roll out weekly starting January 9.") == {
-        (3, Kind.RELEASE, Modality.PLANNED, date(2027, 1, 9))}
+        (3, Kind.RELEASE, Modality.ANNOUNCED, date(2027, 1, 9))}
 
 
 def test_a_future_verb_with_a_date_gone_by_stays_a_plan():
     # a page dated after the day it says something "will" happen kept an old plan (or is
     # dated late): it is not news that the premiere happened
     assert _copper_starts("Netflix will release Copper Bay season 3 on January 9, 2026.") == {
-        (3, Kind.RELEASE, Modality.PLANNED, date(2026, 1, 9))}
+        (3, Kind.RELEASE, Modality.ANNOUNCED, date(2026, 1, 9))}
     assert _copper_starts("Netflix released Copper Bay season 3 on January 9, 2026.") == {
         (3, Kind.RELEASE, Modality.HAPPENED, date(2026, 1, 9))}
 
@@ -975,3 +976,15 @@ def test_a_spanish_title_keeps_its_article_words_and_an_actor_leaving_is_no_canc
     assert out.titles == ["Crónicas del Ñandú"]
     assert ("Crónicas del Ñandú", 2, Kind.RENEWAL, Modality.HAPPENED, None) in got
     assert not any(c[2] is Kind.CANCELLATION for c in got)
+
+
+def test_a_settled_date_is_the_platforms_but_a_sourced_one_is_a_plan():
+    settled, _ = _named("Tin Harbor season 2 will premiere on March 3, 2027.\n", date(2026, 6, 1))
+    sourced, _ = _named("Tin Harbor season 2 will reportedly premiere on March 3, 2027.\n",
+                        date(2026, 6, 1))
+    aimed, _ = _named("The producers are targeting March 3, 2027 for Tin Harbor season 2's "
+                      "premiere.\n", date(2026, 6, 1))
+    day = (date(2027, 3, 3), date(2027, 3, 3))
+    assert ("Tin Harbor", 2, Kind.RELEASE, Modality.ANNOUNCED, day) in settled
+    assert ("Tin Harbor", 2, Kind.RELEASE, Modality.PLANNED, day) in sourced
+    assert ("Tin Harbor", 2, Kind.RELEASE, Modality.PLANNED, day) in aimed

@@ -96,6 +96,16 @@ PLAN = re.compile(
     r"\bcalled\s+for\b|\bsupposed\s+to\b|\bwas\s+to\b|\boriginal(?:ly)?\b|\bon\s+track\b|"
     r"\bpoised\b|\bgearing\s+up\b|\bpreparing\b|\bwill\b|['’]ll\b|\bgoing\s+to\b|"
     r"\bset\s+to\b|\bintends?\b|\bhopes?\s+to\b|\bbooked\s+(?:to|for|through|until)\b", _I)
+_SCHEDULE_ONLY = re.compile(r"will|['’]ll|going\s+to|set\s+(?:to|for)|slated|scheduled|"
+                            r"schedul\w+|due\s+(?:to|in|for)", _I)
+_REPORTED_PLAN = re.compile(
+    r"\breported(?:ly)?\b|\breports?\b|\baccording\s+to\b|\bsources?\b|\binsiders?\b|"
+    r"\bsaid\s+to\b|\bmedia\b|\boutlets?\b|\btarget\w*|\baim(?:s|ed|ing)?\b|\bhop(?:e|es|ed|ing)\b|"
+    r"\bplan(?:s|ned|ning)?\b|\bintend\w*|\bexpected\b|\btentativ\w+|\bpoised\b|\bgearing\b|"
+    r"\bpreparing\b|\bon\s+track\b|\bsupposed\b|\boriginal(?:ly)?\b|\bcalls?\s+for\b|"
+    r"\bcalled\s+for\b|\bwas\s+to\b|\bpeople\b|\bfamiliar\b|\bunderstood\b|\bdeadline\b|"
+    r"\bvariety\b|\bhollywood\s+reporter\b|\bproduction\s+(?:company|companies|listing)\b|"
+    r"\btold\b|\bsaid\b|\bsays\b", _I)
 ATTRIBUTION = re.compile(
     r"\b(?:media|outlets?|reports?|sources?|insiders?|people)\b[^.]{0,30}?\b(?:said|say|says|"
     r"reported|report|suggested|told)\b|\baccording\s+to\b|\breported(?:ly)?\b", _I)
@@ -349,6 +359,11 @@ def decide(
     if official and (date_future or FUTURE.search(clause) or not trigger_past):
         return ModalityDecision(Modality.ANNOUNCED, official, True)
     if cue := _cue(PLAN, sentence):
+        if kind in ("release", "trailer") and _SCHEDULE_ONLY.fullmatch(cue) and not _cue(
+                _REPORTED_PLAN, sentence):
+            # "Season 2 will premiere on March 3": a date stated as settled, with no source
+            # or aim named, is the platform's schedule
+            return ModalityDecision(Modality.ANNOUNCED, cue, True)
         return ModalityDecision(Modality.PLANNED, cue, True)
     if arranged:  # "Copper Bay is returning this year", "it returns this year"
         return ModalityDecision(Modality.PLANNED, trigger_text, True)
