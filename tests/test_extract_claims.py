@@ -988,3 +988,43 @@ def test_a_settled_date_is_the_platforms_but_a_sourced_one_is_a_plan():
     assert ("Tin Harbor", 2, Kind.RELEASE, Modality.ANNOUNCED, day) in settled
     assert ("Tin Harbor", 2, Kind.RELEASE, Modality.PLANNED, day) in sourced
     assert ("Tin Harbor", 2, Kind.RELEASE, Modality.PLANNED, day) in aimed
+
+
+def test_numbers_taglines_and_forum_words_are_not_shows():
+    _, out = _named("# Tin Harbor Season 3: Everything We Know\n\nNetflix renewed Tin Harbor for a "
+                    "third season. In the video, the lead crossed out the number \"2\" and wrote "
+                    "\"3\". The poster reads \"Nobody leaves. Not this time\". It spent five weeks "
+                    "in the global Top 10. OP here: Tin Harbor season 3 is my most awaited show.\n",
+                    date(2025, 10, 14))
+    assert out.titles == ["Tin Harbor"]
+
+
+def test_a_critics_column_names_its_show_without_a_season_number_beside_it():
+    text = ("Marrow Creek owes us a good third season.\n\n"
+            "I have rewatched the first two seasons of Marrow Creek three times. Marrow Creek "
+            "is HBO's slow, stubborn drama about a county sheriff. When Marrow Creek premiered "
+            "in October 2022, almost nobody watched. By the time season two arrived in April "
+            "2024, everyone did. HBO renewed it in May 2024. Filming wrapped last October, "
+            "according to the network, and season three will arrive this summer. If you need "
+            "something else, FX's The Tin Cathedral returns for its second season on March "
+            "12.\n")
+    got, out = _named(text, date(2026, 2, 22))
+    assert "Marrow Creek" in out.titles
+    # the first premiere came before season two's, so it is season one's
+    assert ("Marrow Creek", 1, Kind.RELEASE, Modality.HAPPENED,
+            (date(2022, 10, 1), date(2022, 10, 31))) in got
+    # "according to the network" is the platform's word
+    assert ("Marrow Creek", 3, Kind.RELEASE, Modality.ANNOUNCED,
+            (date(2026, 6, 1), date(2026, 8, 31))) in got
+
+
+def test_a_place_before_a_genre_is_not_a_show_and_steps_keep_their_order():
+    text = ("How The Tallow Line season 2 was made\n\nApple TV+'s Glasgow crime drama has had "
+            "a long road back. The Tallow Line premiered on March 8, 2024.\n\nOn April 22, "
+            "Apple renewed the show for a second season.\n\nFilming on season 2 began on "
+            "January 13, 2025.\n")
+    got, out = _named(text, date(2025, 11, 18))
+    assert out.titles == ["The Tallow Line"]
+    # the renewal led to the January 2025 shoot: April 2024, not April 2025
+    assert ("The Tallow Line", 2, Kind.RENEWAL, Modality.HAPPENED,
+            (date(2024, 4, 22), date(2024, 4, 22))) in got

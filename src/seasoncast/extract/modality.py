@@ -99,7 +99,9 @@ PLAN = re.compile(
 _SCHEDULE_ONLY = re.compile(r"will|['’]ll|going\s+to|set\s+(?:to|for)|slated|scheduled|"
                             r"schedul\w+|due\s+(?:to|in|for)", _I)
 _REPORTED_PLAN = re.compile(
-    r"\breported(?:ly)?\b|\breports?\b|\baccording\s+to\b|\bsources?\b|\binsiders?\b|"
+    r"\breported(?:ly)?\b|\breports?\b|\bsources?\b|\binsiders?\b|"
+    # ("according to the network" is the platform's word)
+    rf"\baccording\s+to\b(?!\s+(?:the\s+)?(?:network|streamer|studio|broadcaster|{PLATFORMS}))|"
     r"\bsaid\s+to\b|\bmedia\b|\boutlets?\b|\btarget\w*|\baim(?:s|ed|ing)?\b|\bhop(?:e|es|ed|ing)\b|"
     r"\bplan(?:s|ned|ning)?\b|\bintend\w*|\bexpected\b|\btentativ\w+|\bpoised\b|\bgearing\b|"
     r"\bpreparing\b|\bon\s+track\b|\bsupposed\b|\boriginal(?:ly)?\b|\bcalls?\s+for\b|"
@@ -359,8 +361,9 @@ def decide(
     if official and (date_future or FUTURE.search(clause) or not trigger_past):
         return ModalityDecision(Modality.ANNOUNCED, official, True)
     if cue := _cue(PLAN, sentence):
-        if kind in ("release", "trailer") and _SCHEDULE_ONLY.fullmatch(cue) and not _cue(
-                _REPORTED_PLAN, sentence):
+        if kind in ("release", "trailer") and all(
+                _SCHEDULE_ONLY.fullmatch(m.group()) or m.group().lower().startswith("according")
+                for m in PLAN.finditer(sentence)) and not _cue(_REPORTED_PLAN, sentence):
             # "Season 2 will premiere on March 3": a date stated as settled, with no source
             # or aim named, is the platform's schedule
             return ModalityDecision(Modality.ANNOUNCED, cue, True)

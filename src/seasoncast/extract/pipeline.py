@@ -236,6 +236,7 @@ def extract_document(
             d.claim = replace(d.claim, modality=Modality.ANNOUNCED)
     claims = _clean(drafts, published)
     claims = _previous_season_fix(claims, drafts)
+    claims = _in_production_order(claims)
     cast, variants = extract_cast(text, sentences, ctx, focus)
     viewership = extract_viewership(text, sentences, ctx, focus, claims, published)
     return Extraction(url, published, len(text), claims, cast, viewership, ctx.titles, variants)
@@ -1323,6 +1324,45 @@ def _yield_to(drafts: list[_Draft], weaker, stronger) -> list[_Draft]:
     return [d for d in drafts if d.claim.date is None or not weaker(d) or key(d) not in strong]
 
 
+# the order a season's steps happen in, for placing a day given without its year
+_STEP_ORDER = {Kind.RENEWAL: 0, Kind.PREPRODUCTION: 1, Kind.FILMING_START: 2,
+               Kind.FILMING_WRAP: 3, Kind.RELEASE: 4}
+
+
+def _a_year_earlier(span: DateSpan) -> DateSpan:
+    def back(day: date) -> date:
+        return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+    end = back(span.end)
+    if span.end.month == 2 and span.end.day >= 28:  # the month's end stays the month's end
+        end = date(end.year, 3, 1) - timedelta(days=1)
+    return replace(span, start=back(span.start), end=end)
+
+
+def _in_production_order(claims: list[Claim]) -> list[Claim]:
+    """"On April 22, Apple renewed the show ... Filming began on January 13, 2025": a
+    step told without its year was placed in the last such month before the article,
+    April 2025, after the filming it led to. A step dated by its year elsewhere in the
+    article puts it back a year (or two) so that the renewal comes before the shoot."""
+    fixed = {(c.title, c.season, c.kind): c.date for c in claims
+             if c.modality is Modality.HAPPENED and c.date is not None and c.kind in
+             _STEP_ORDER and re.search(r"(?:19|20)\d\d", c.date.text or "")}
+    out = []
+    for c in claims:
+        d = c.date
+        if (c.modality is Modality.HAPPENED and d is not None and c.kind in _STEP_ORDER
+                and not _YEARLESS.search(d.text or "") and _MONTH_OR_SEASON.search(
+                    d.text or "") and d.width_days <= 31):
+            later = [f for (t, n, k), f in fixed.items() if t == c.title and n == c.season
+                     and _STEP_ORDER[k] > _STEP_ORDER[c.kind]]
+            for _ in range(2):
+                if not any(d.start > f.end for f in later):
+                    break
+                d = _a_year_earlier(d)
+            c = replace(c, date=d) if not any(d.start > f.end for f in later) else c
+        out.append(c)
+    return out
+
+
 _FORWARD = {Modality.ANNOUNCED, Modality.PLANNED, Modality.EXPECTED, Modality.RUMORED}
 
 
@@ -1340,12 +1380,21 @@ def _previous_season_fix(claims: list[Claim], drafts: list[_Draft]) -> list[Clai
             upcoming.add((c.title, c.season))
     released = {(c.title, c.season) for c in claims if c.kind is Kind.RELEASE and
                 c.modality is Modality.HAPPENED and id(c) not in implicit}
+    # the days named seasons premiered on: "premiered in October 2022 ... season two
+    # arrived in April 2024" puts the first premiere before season two's, in season one
+    premiered = {(c.title, c.season): c.date.start for c in claims
+                 if c.kind is Kind.RELEASE and c.modality is Modality.HAPPENED and c.date
+                 and id(c) not in implicit}
     out = []
     for c in claims:
         if (c.kind is Kind.RELEASE and c.modality is Modality.HAPPENED and id(c) in implicit
                 and c.season and c.season > 1 and (c.title, c.season) in upcoming
                 and (c.title, c.season) not in released):
-            c = replace(c, season=c.season - 1)
+            n = c.season - 1
+            while n > 1 and c.date and (c.title, n) in premiered and \
+                    c.date.end < premiered[(c.title, n)]:
+                n -= 1
+            c = replace(c, season=n)
         elif (c.kind is Kind.RELEASE and c.modality in _FORWARD and id(c) in implicit
               and c.season and (c.title, c.season) in released):
             c = replace(c, season=c.season + 1)

@@ -380,7 +380,9 @@ def _anchor_start(text: str, pos: int) -> int:
     return m.start() if m else pos
 _AFTER = CaselessPattern(
     rf"\b(?:(?:(?:season|series)\s+{_NUM}|{_ORD}(?:\s+and\s+final)?\s+(?:season|series)|"
-    r"final\s+season|new\s+season|latest\s+season)\s+of(?:\s+(?-i:the|a|an|its))?(?:\s+(?-i:[a-z][\w-]*)){0,3}|"
+    r"final\s+season|new\s+season|latest\s+season|(?:(?:first|last|past|previous)\s+)?"
+    r"(?:two|three|four|five|six|both)\s+seasons)\s+of(?:\s+(?-i:the|a|an|its))?"
+    r"(?:\s+(?-i:[a-z][\w-]*)){0,3}|"
     r"renew(?:s|ed|ing)?|greenlit|greenlights|cancel(?:s|led|ed)?|axe[sd]?|picked\s+up|"
     r"(?:sequel|series|drama|season|spin-?off|show|installment)\s+(?:called|titled|named)|"
     r"(?:netflix|hbo|max|fx|prime\s+video|apple\s+tv\+?|disney\+|hulu|peacock|paramount\+|"
@@ -396,9 +398,12 @@ _RETURNS_FOR = CaselessPattern(
     rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:a\s+|its\s+)?(?:{_ORD}\s+(?:season|series)|"
     rf"(?:season|series)\s+{_NUM})\b")
 # "Light Shop, the eerie horror series that ...": an appositive names a show
+# ("Larkspur Hollow is HBO's slow, stubborn drama about ...")
 _APPOSITIVE = CaselessPattern(
-    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:series|drama|show|thriller|comedy|sitcom|"
-    r"anime|k-drama|docuseries|saga|romance|procedural)\b")
+    r"(?:,\s+(?:the|a|an)|\s+is\s+(?:netflix|hbo|max|fx|prime\s+video|apple\s+tv\+?|disney\+|"
+    r"hulu|peacock|paramount\+|amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|kbs|mbc|"
+    r"amazon|tving|coupang\s+play)['’]s)\s+(?:[\w-]+,?\s+){0,4}?(?:series|drama|show|"
+    r"thriller|comedy|sitcom|anime|k-drama|docuseries|saga|romance|procedural)\b")
 _RUN_AFTER = re.compile(
     r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F0-9][\w'’\-&!+]*+)(?::?\s+(?:(?:of|the|a|an|and|in|on|"
     r"to|for|from|with|at|by|or|x|&|(?-i:de|del|la|las|los|el|y|des|du|le|les|da|do|dos|das|"
@@ -432,6 +437,10 @@ def _after_run(text: str, pos: int, possessive: bool = False) -> str | None:
         return None
     if " " not in phrase and _count(text, [phrase]) < 2 and not possessive:
         return None  # "of the Appalachian crime drama"
+    if " " not in phrase and re.match(r"\s+(?:[a-z-]+\s+){1,2}(?:drama|series|show|thriller|"
+                                      r"comedy|sitcom|anime|procedural|saga)\b",
+                                      text[pos + len(m.group()):pos + len(m.group()) + 40]):
+        return None  # "Apple TV+'s Glasgow crime drama": a place, not the name
     if re.match(r"\s+(?:fan\s+)?(?:event|festival|showcase|app|site|website|account|page|"
                 r"service|library|platform|chart|ranking|list|report|press|panel|stage|"
                 r"presentation|upfront)\b", text[pos + len(m.group()):pos + len(m.group()) + 30]):
@@ -589,7 +598,9 @@ def detect_titles(
     for phrase, _ in sorted(found.items(), key=lambda kv: (-len(kv[0].split()), -kv[1])):
         t = known_titles.matching(phrase)
         if t is not None:
-            track(t.name, t.all_names)
+            track(t.name, t.all_names)  # ("1923" is a tracked show)
+        elif _NOT_A_NAME.search(phrase):
+            continue  # a number ("crossed out the "2""), a tagline sentence, "Top 10", "OP"
         elif not _is_suffix_of_tracked(phrase, names):
             track(phrase, [phrase])
     for t in _named_in_lineup(text, known_titles):
@@ -610,6 +621,7 @@ def detect_titles(
     return TitleContext(titles, mentions, seasons, passing)
 
 
+_NOT_A_NAME = re.compile(r"^[\d\s.,:#-]+$|[a-z][.!?]\s+[A-Z]|^(?:Top|OP|TL;?DR|FAQ)$")
 # US trade press quotes show names ("Copper Bay," "Night Tram" and "Ember Road"): once an
 # article quotes a title it anchors to a season, its other quoted Title-Case names are
 # shows too. Quoted speech is a sentence, not Title Case, and stays out.
