@@ -1028,3 +1028,30 @@ def test_a_place_before_a_genre_is_not_a_show_and_steps_keep_their_order():
     # the renewal led to the January 2025 shoot: April 2024, not April 2025
     assert ("The Tallow Line", 2, Kind.RENEWAL, Modality.HAPPENED,
             (date(2024, 4, 22), date(2024, 4, 22))) in got
+
+
+def test_a_line_up_page_lists_the_shows_its_headings_name():
+    text = ("# Hulu in 2027: every series on the slate\n\n"
+            "Hulu showed its 2027 line-up to the press on Tuesday.\n\n"
+            "## What's on the Hulu 2027 slate\n\n"
+            "### Tin Harbor, season 3: March 2027\n\n"
+            "The mystery returns in March 2027.\n\n"
+            "### Copper Bay, season 2: no date yet\n\n"
+            "Nothing more was said.\n\n"
+            "## Not on the slate\n\n"
+            "### Quarry Lights, season 4\n\n"
+            "The drama is still filming.\n\n"
+            "## The bottom line\n\n"
+            "### Our pick\n\nTin Harbor, of course.\n")
+    got, _ = _named(text, date(2026, 12, 3))
+    year = (date(2027, 1, 1), date(2027, 12, 31))
+    assert ("Tin Harbor", 3, Kind.SLATE_LISTING, Modality.HAPPENED, year) in got
+    assert ("Copper Bay", 2, Kind.SLATE_LISTING, Modality.HAPPENED, year) in got
+    assert ("Quarry Lights", 4, Kind.SLATE_LISTING, Modality.DENIED, year) in got
+    # the date under the platform's own line-up is the platform's
+    assert ("Tin Harbor", 3, Kind.RELEASE, Modality.ANNOUNCED,
+            (date(2027, 3, 1), date(2027, 3, 31))) in got
+    # a heading after the line-up's sections is not in it, and "Not on the slate" is no
+    # absence of the show named before it
+    assert len([c for c in got if c[2] is Kind.SLATE_LISTING and c[0] == "Tin Harbor"]) == 1
+    assert ("Copper Bay", 2, Kind.SLATE_LISTING, Modality.DENIED, year) not in got

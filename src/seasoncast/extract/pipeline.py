@@ -129,6 +129,7 @@ def extract_document(
     group: list[str] = []  # the shows of the last sentence that listed several
     asked: dict[str, int] = {}  # the season the last question named, per title
     section: Kind | None = None  # what the current section's heading is about
+    lineup: _LineupSection | None = None  # a section listing a line-up's shows, one a heading
     # one tagging pass over the whole text, then shared out by sentence (fast)
     walled = _walled(masked, sentences)  # titles blanked: "HBO's House of the Dragon has
     # wrapped" reads as "HBO's ... has wrapped"
@@ -180,6 +181,13 @@ def extract_document(
         if s.heading:  # a new section ends the last question's subject
             topic = None
             asked = {}
+            lineup = _lineup_section(s, triggers, dates, lineup, last_slate)
+            if lineup is not None and lineup.level < _heading_level(s.text) and (
+                    one := _lineup_item(i, s, ctx, focus, lineup)) is not None:
+                drafts.append(one)
+            elif lineup is not None and not ctx.mentions_between(s.start, s.end):
+                # "## Not on the slate" names no show: the headings below it do
+                triggers = [t for t in triggers if t.kind is not Kind.SLATE_LISTING]
             # "### Our prediction" opens a section about the premiere
             section = Kind.RELEASE if _RELEASE_HEADING.search(s.text) else None
         context = topic
@@ -213,6 +221,10 @@ def extract_document(
                     d.claim = replace(d.claim, date=last_slate)
                 elif d.claim.date is not None:
                     last_slate = d.claim.date
+            if lineup is not None and not lineup.absent and d.claim.kind in (
+                    Kind.RELEASE, Kind.TRAILER) and d.claim.modality is Modality.PLANNED:
+                # a date under a heading of the platform's own line-up is the platform's
+                d.claim = replace(d.claim, modality=Modality.ANNOUNCED)
             drafts.append(d)
         drafts.extend(_parenthetical_premieres(i, s, dates, ctx, published))
         last_slate = _slate_named(triggers, dates) or last_slate
@@ -364,6 +376,8 @@ def _is_contrast(sentence: str, t: TaggedSpan) -> bool:
     """"more probable than December 2026", "instead of 2025": not the claim's date.
     Nor is the year in an event's name ("AnimeJapan 2025", "Comic-Con 2024")."""
     if t.span.precision is Precision.YEAR and re.fullmatch(r"\d{4}", t.span.text or "") and \
+            not re.search(rf"\b{PLATFORMS}['’]?s?\s$", sentence[max(0, t.start - 30):t.start],
+                          re.IGNORECASE) and \
             re.search(r"(?<![’'])\b(?!(?:In|By|Since|From|Until|Of|For|The|Early|Late|And|Or|"
                       r"During|Before|After|Through|January|February|March|April|May|June|July|"
                       r"August|September|October|November|December)\b)[A-Z][\w-]*[a-z]\s$",
@@ -720,6 +734,61 @@ def _footage_verbs(text: str, triggers: list[Trigger]) -> dict[int, int]:
         if before and _FOOTAGE_GAP.fullmatch(text, triggers[before[-1]].end, trig.start):
             out[ti] = before[-1]
     return out
+
+
+@dataclass(frozen=True)
+class _LineupSection:
+    """"## What's on the Disney+ 2027 slate" and "## Not on the slate": each show a
+    heading below names is listed in (or absent from) the line-up for `span`."""
+
+    span: DateSpan
+    level: int
+    absent: bool
+    name: str
+
+
+_ABSENT_HEADING = re.compile(r"\b(?:not\s+on|missing|absent|absences|left\s+off|left\s+out|"
+                             r"didn['’]t\s+make|did\s+not\s+make|won['’]t\s+be|snubbed)\b",
+                             re.IGNORECASE)
+
+
+def _heading_level(text: str) -> int:
+    m = re.match(r"\s*(#+)", text)
+    return len(m.group(1)) if m else 2
+
+
+def _lineup_section(s: Sentence, triggers: list[Trigger], dates: list[TaggedSpan],
+                    current: _LineupSection | None, last_slate: DateSpan | None
+                    ) -> _LineupSection | None:
+    """The line-up section a heading opens, keeps or closes."""
+    level = _heading_level(s.text)
+    if not s.text.lstrip().startswith("#"):
+        return current  # only Markdown's levels say which headings sit under which
+    slate = [t for t in triggers if t.kind is Kind.SLATE_LISTING]
+    span = _slate_named(triggers, dates) if slate else None
+    if span is not None:
+        return _LineupSection(span, level, bool(_ABSENT_HEADING.search(s.text)),
+                              s.text.strip("# ").strip())
+    if current is not None and level <= current.level:
+        if _ABSENT_HEADING.search(s.text):
+            return replace(current, level=level, absent=True)
+        return None
+    return current
+
+
+def _lineup_item(index: int, s: Sentence, ctx: TitleContext, focus: dict[str, int],
+                 lineup: _LineupSection) -> _Draft | None:
+    """"### Starling Yard, season 3: January 22, 2027" under a line-up's heading."""
+    named = ctx.mentions_between(s.start, s.end)
+    if not named:
+        return None
+    title = named[0][2]
+    numbers = [n for sm in ctx.seasons_between(s.start, s.end) for n in sm.numbers]
+    claim = Claim(title, numbers[0] if numbers else focus.get(title, 1), Kind.SLATE_LISTING,
+                  Modality.DENIED if lineup.absent else Modality.HAPPENED, lineup.span,
+                  detail=_slate_detail(lineup.name), quote_span=(s.start, s.end),
+                  confidence=0.7)
+    return _Draft(claim, True, bool(numbers), index, "line-up heading")
 
 
 def _slate_named(triggers: list[Trigger], dates: list[TaggedSpan]) -> DateSpan | None:

@@ -93,8 +93,11 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.CASTING, r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:cast|ensemble|series|show)\b|"
      r"\b(?:has\s+been|was|been|were)\s+cast\b|\bcast\s+as\b|\bboard(?:s|ed)\b|"
      r"\bsigned\s+on\b|\btapped\s+to\s+(?:play|star)\b|\bin\s+talks\s+to\s+(?:join|star)\b|"
-     r"\bcasting\s+(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?(?:confirmed|announced|"
-     r"revealed)\b", 5),
+     r"\bcasting\s+(?:of\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?"
+     r"(?:confirmed|announced|revealed)\b|"
+     # "Netflix announced her casting in November", "joined us as a shipping inspector"
+     r"\b(?:announced|confirmed|revealed)\s+(?:his|her|their)\s+(?:casting|entry)\b|"
+     r"\bjoined\s+us\s+as\b", 5),
     (Kind.TEASER, r"\bteasers?(?:\s+(?:trailer|pv|clip|video))?\b|\bfirst[\s-]+look"
      r"(?:\s+(?:images?|photos?|stills|pictures?|clips?|footage|teaser|video))?\b|"
      r"\bfirst\s+(?:footage|images|stills|glimpse|clip)\b|\bsneak\s+peek\b", 7),
