@@ -110,7 +110,8 @@ def test_relative_dates_use_publication_date():
     got, _ = _claims(text, published=date(2025, 6, 12))
     assert (2, Kind.FILMING_WRAP, Modality.HAPPENED, date(2025, 5, 1), date(2025, 5, 31)) in got
     assert (2, Kind.TEASER, Modality.HAPPENED, date(2025, 6, 11), date(2025, 6, 11)) in got
-    assert (2, Kind.RELEASE, Modality.PLANNED, date(2026, 6, 1), date(2026, 8, 31)) in got
+    # (stated as settled, with no source named: the platform's word)
+    assert (2, Kind.RELEASE, Modality.ANNOUNCED, date(2026, 6, 1), date(2026, 8, 31)) in got
 
 
 def test_title_hint_and_known_titles():
@@ -1055,3 +1056,19 @@ def test_a_line_up_page_lists_the_shows_its_headings_name():
     # absence of the show named before it
     assert len([c for c in got if c[2] is Kind.SLATE_LISTING and c[0] == "Tin Harbor"]) == 1
     assert ("Copper Bay", 2, Kind.SLATE_LISTING, Modality.DENIED, year) not in got
+
+
+def test_home_media_editions_and_casting_calls_are_no_premieres():
+    got, out = _named("Tin Harbor season 2 news\n\nA director's cut edition of the first season "
+                      "will be released on Blu-ray on August 30, 2026. Season 1 comes out on DVD "
+                      "on September 4. Pre-production began on Monday with the launch of an open "
+                      "casting call. Part 1 premieres in January 2027, and Part 2 follows in "
+                      "July.\n", date(2026, 6, 10))
+    premieres = {(c[1], c[4]) for c in got if c[2] is Kind.RELEASE}
+    assert premieres == {(2, (date(2027, 1, 1), date(2027, 1, 31))),
+                         (2, (date(2027, 7, 1), date(2027, 7, 31)))}
+    # a part's date stated as settled is the platform's, as the first part's is
+    assert all(c[3] is Modality.ANNOUNCED for c in got if c[2] is Kind.RELEASE)
+    _, out = _named("One season 2 news\n\nTin Harbor season 2 is among the English-language "
+                    "launches of 2026. One of them is set for May.\n", date(2026, 1, 10))
+    assert out.titles == ["Tin Harbor"]

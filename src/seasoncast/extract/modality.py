@@ -107,7 +107,8 @@ _REPORTED_PLAN = re.compile(
     r"\bpreparing\b|\bon\s+track\b|\bsupposed\b|\boriginal(?:ly)?\b|\bcalls?\s+for\b|"
     r"\bcalled\s+for\b|\bwas\s+to\b|\bpeople\b|\bfamiliar\b|\bunderstood\b|\bdeadline\b|"
     r"\bvariety\b|\bhollywood\s+reporter\b|\bproduction\s+(?:company|companies|listing)\b|"
-    r"\btold\b|\bsaid\b|\bsays\b", _I)
+    r"\btold\b|\bsaid\b|\bsays\b|\beye(?:s|d|ing)\b|\bmull\w*|\bconsider\w*|\bweigh\w*|"
+    r"\bdiscuss\w*|\bin\s+talks\b|\blooking\s+at\b|\bpenc[i]?l+ed\s+in\b|\beyeing\b", _I)
 ATTRIBUTION = re.compile(
     r"\b(?:media|outlets?|reports?|sources?|insiders?|people)\b[^.]{0,30}?\b(?:said|say|says|"
     r"reported|report|suggested|told)\b|\baccording\s+to\b|\breported(?:ly)?\b", _I)
@@ -370,6 +371,9 @@ def decide(
         return ModalityDecision(Modality.PLANNED, cue, True)
     if arranged:  # "Copper Bay is returning this year", "it returns this year"
         return ModalityDecision(Modality.PLANNED, trigger_text, True)
+    if date_future and kind in ("release", "trailer") and not _cue(_REPORTED_PLAN, sentence):
+        # "Part 2 follows in July": a settled date, stated without a source, as above
+        return ModalityDecision(Modality.ANNOUNCED, None, False)
     if date_future:
         return ModalityDecision(Modality.PLANNED, None, False)
     return ModalityDecision(None, None, False)

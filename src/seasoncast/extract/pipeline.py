@@ -367,7 +367,8 @@ def _anaphoric(sentence: str, dates: list[TaggedSpan], year: int | None) -> list
 def _is_dateline(sentence: str, t: TaggedSpan) -> bool:
     """"**August 14, 2025** — Additional filming is scheduled for next week": a log
     entry's date, which is the event's date only when nothing else dates it."""
-    return (t.start <= 4 or bool(re.fullmatch(r"[*\s]*(?:updated?|edit|correction)\s*\(?",
+    return (t.start <= 4 or bool(re.fullmatch(r"[*>\s]*(?:updated?|edit|correction|(?:latest\s+)?"
+                                              r"news)\s*\(?",
                                               sentence[:t.start], re.IGNORECASE))) and bool(
         re.match(r"\)?[*\s]*(?:[—–:-]|\|)", sentence[t.end:t.end + 6]))
 
@@ -881,10 +882,14 @@ _COMING_SOON_PAGE = re.compile(r"coming\s+soon\b[\"”'’]?\s+(?:page|section|l
 _IT_SUBJECT = re.compile(r"\W*(?:it|the\s+(?:show|series|drama|new\s+season))\s+"
                          r"(?:was|is|has\s+been)\b", re.IGNORECASE)
 _RELEASED_THING = re.compile(
-    r"\s+(?:(?:its|a|an|the|their|new|first|official|twice-yearly|latest|full|[\w-]+ly)\s+){0,3}"
+    r"\s+(?:(?:its|a|an|the|their|new|first|official|twice-yearly|latest|full|of|open|"
+    r"[\w-]+ly)\s+){0,3}"
     r"(?:[\w-]+\s+)?(?:report|statement|data|figures|numbers|list|poster|photos?|images?|"
     r"stills?|key\s+visual|schedule|details|synopsis|titles|song|single|album|book|"
-    r"soundtrack|ost|cards?|character\s+posters?)\b", re.IGNORECASE)
+    r"soundtrack|ost|cards?|character\s+posters?|edition|reissue|paperback|casting\s+call|"
+    r"campaign|website|app|podcast|contest|competition|petition)\b|"
+    # "comes out on Blu-ray and DVD on November 18"
+    r"\s+on\s+(?:blu-?ray|dvd|home\s+video|4k|digital\s+download)\b", re.IGNORECASE)
 # a viewing window ("1.2 billion hours viewed between January and June 2025") dates the
 # figure, not a production step
 _FIGURE_NEAR = re.compile(r"\d(?:[\d.,]*)\s*(?:million|billion|m|bn)?\s+(?:views|hours)\b[^.]{0,40}"

@@ -621,7 +621,9 @@ def detect_titles(
     return TitleContext(titles, mentions, seasons, passing)
 
 
-_NOT_A_NAME = re.compile(r"^[\d\s.,:#-]+$|[a-z][.!?]\s+[A-Z]|^(?:Top|OP|TL;?DR|FAQ)$")
+_NOT_A_NAME = re.compile(r"^[\d\s.,:#-]+$|[a-z][.!?]\s+[A-Z]|^(?:Top|OP|TL;?DR|FAQ|One|Two|"
+                         r"Three|Four|Five|Six)$|^[A-Z][a-z]+-(?:language|born|based|speaking|"
+                         r"made|produced|backed)$")
 # US trade press quotes show names ("Copper Bay," "Night Tram" and "Ember Road"): once an
 # article quotes a title it anchors to a season, its other quoted Title-Case names are
 # shows too. Quoted speech is a sentence, not Title Case, and stays out.
