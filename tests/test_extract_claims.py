@@ -1072,3 +1072,13 @@ def test_home_media_editions_and_casting_calls_are_no_premieres():
     _, out = _named("One season 2 news\n\nTin Harbor season 2 is among the English-language "
                     "launches of 2026. One of them is set for May.\n", date(2026, 1, 10))
     assert out.titles == ["Tin Harbor"]
+
+
+def test_the_writers_guess_is_an_expected_release_even_without_a_release_verb():
+    got, _ = _named("Tin Harbor season 2 finished filming in May.\n\nWe think March 2027 is the "
+                    "most likely month.\n\nOur best guess? Early 2027, and quite possibly on a "
+                    "Sunday night.\n", date(2026, 6, 10))
+    assert ("Tin Harbor", 2, Kind.RELEASE, Modality.EXPECTED,
+            (date(2027, 3, 1), date(2027, 3, 31))) in got
+    assert ("Tin Harbor", 2, Kind.RELEASE, Modality.EXPECTED,
+            (date(2027, 1, 1), date(2027, 6, 30))) in got

@@ -96,6 +96,12 @@ PLAN = re.compile(
     r"\bcalled\s+for\b|\bsupposed\s+to\b|\bwas\s+to\b|\boriginal(?:ly)?\b|\bon\s+track\b|"
     r"\bpoised\b|\bgearing\s+up\b|\bpreparing\b|\bwill\b|['’]ll\b|\bgoing\s+to\b|"
     r"\bset\s+to\b|\bintends?\b|\bhopes?\s+to\b|\bbooked\s+(?:to|for|through|until)\b", _I)
+# the writer's (or a fan's) own estimate: "our best guess is", "we think", "I'm saying"
+WRITER_GUESS = re.compile(
+    r"\b(?:our|my)\s+(?:own\s+|personal\s+)?(?:best\s+)?(?:guess|read|bet|take|prediction|"
+    r"money|estimate|hope)\b|\b(?:we|I)\s+(?:think|expect|reckon|predict|suspect|hope)\b|"
+    r"\b(?:smart|safe|safest)\s+(?:bet|money)\b|\bI['’]d\s+(?:love|like|bet)\b|"
+    r"\bI['’]m\s+(?:saying|guessing|betting|calling)\b|^\W*hopefully\b", _I)
 _SCHEDULE_ONLY = re.compile(r"will|['’]ll|going\s+to|set\s+(?:to|for)|slated|scheduled|"
                             r"schedul\w+|due\s+(?:to|in|for)", _I)
 _REPORTED_PLAN = re.compile(
@@ -263,11 +269,7 @@ def decide(
         scope = sentence[:at + len(clause)]
     if cue := _cue(RUMOR, scope):
         return ModalityDecision(Modality.RUMORED, cue, True)
-    writer = re.search(r"\b(?:our|my)\s+(?:own\s+)?(?:best\s+)?(?:guess|read|bet|take|"
-                       r"prediction|money|estimate|hope)\b|\bwe\s+(?:think|expect|reckon|predict|"
-                       r"suspect|hope)\b|\b(?:smart|safe|safest)\s+(?:bet|money)\b|"
-                       r"^\W*hopefully\b", sentence[:40] + " | " +
-                       (whole_clause or clause), _I)
+    writer = WRITER_GUESS.search(sentence[:40] + " | " + (whole_clause or clause))
     cue = _cue(HEDGE, whole_clause or clause)
     if cue and cue.lower() in ("would", "could", "may", "might", "should") and (
             ATTRIBUTION.search(clause) or cue.lower() == "would" and _reported_official(

@@ -25,7 +25,14 @@ from seasoncast.datespan import (
     find_datespans,
 )
 from seasoncast.extract.cast import extract_cast
-from seasoncast.extract.modality import FUTURE, NEGATION, PLATFORMS, ModalityDecision, decide
+from seasoncast.extract.modality import (
+    FUTURE,
+    NEGATION,
+    PLATFORMS,
+    WRITER_GUESS,
+    ModalityDecision,
+    decide,
+)
 from seasoncast.extract.places import find_location
 from seasoncast.extract.published import guess_published
 from seasoncast.extract.sentences import Sentence, clause_bounds, clause_of, split_sentences
@@ -129,6 +136,7 @@ def extract_document(
     group: list[str] = []  # the shows of the last sentence that listed several
     asked: dict[str, int] = {}  # the season the last question named, per title
     section: Kind | None = None  # what the current section's heading is about
+    guessing = False  # the last question asked for the writer's guess ("Our best guess?")
     lineup: _LineupSection | None = None  # a section listing a line-up's shows, one a heading
     # one tagging pass over the whole text, then shared out by sentence (fast)
     walled = _walled(masked, sentences)  # titles blanked: "HBO's House of the Dragon has
@@ -154,9 +162,11 @@ def extract_document(
                 asked = named
                 carry = {}  # nor does the sentence before the question carry over it
             # "Asked when the new episodes will arrive, she laughed." asks like a question
+            guessing = not triggers and bool(WRITER_GUESS.search(s.text))
             topic = triggers[-1].kind if triggers else (
                 Kind.RELEASE if re.match(r"\W*(?:Q\W+|asked\s+(?:about\s+)?)?(?:(?:so|and|but|"
                                          r"then|ok(?:ay)?|well|now)\W+)?when\b", s.text, re.I)
+                or WRITER_GUESS.search(s.text)  # "Our best guess? Early 2027."
                 else None if re.match(r"\W*(?:Q\W+)?(?:why|how|who)\b", s.text, re.I)
                 else topic)  # "Why is it taking so long?" asks about no step
             continue
@@ -191,7 +201,10 @@ def extract_document(
             # "### Our prediction" opens a section about the premiere
             section = Kind.RELEASE if _RELEASE_HEADING.search(s.text) else None
         context = topic
-        if not triggers and dates and context is None and (recent or section) and \
+        if not triggers and dates and context is None and not s.heading and \
+                WRITER_GUESS.search(s.text):
+            context = Kind.RELEASE  # "We think March 2025 is the most likely month."
+        elif not triggers and dates and context is None and (recent or section) and \
                 not s.heading:
             context = recent or section  # "Our read: June looks plausible." after a
             # release paragraph (a hedge, plan or rumour is still needed: see below)
@@ -216,6 +229,9 @@ def extract_document(
             if cue_needed and (not d.explicit_modality
                                or d.claim.modality is Modality.HAPPENED):
                 continue  # borrowing the paragraph's kind needs a hedge, plan or rumour
+            if guessing and topic is not None and context is topic and \
+                    not d.explicit_modality:
+                d.claim = replace(d.claim, modality=Modality.EXPECTED)  # the guess asked for
             if d.claim.kind is Kind.SLATE_LISTING:
                 if d.claim.date is None and last_slate is not None:
                     d.claim = replace(d.claim, date=last_slate)
