@@ -1082,3 +1082,17 @@ def test_the_writers_guess_is_an_expected_release_even_without_a_release_verb():
             (date(2027, 3, 1), date(2027, 3, 31))) in got
     assert ("Tin Harbor", 2, Kind.RELEASE, Modality.EXPECTED,
             (date(2027, 1, 1), date(2027, 6, 30))) in got
+
+
+def test_more_ways_a_season_is_ordered_and_a_date_is_ruled_out():
+    for sentence, season in [
+            ("KBS confirmed the production of Season 2 in November 2025.", 2),
+            ("Prime Video had announced the second season in November 2025.", 2),
+            ("Tin Harbor got an early season 2 pickup in November 2025.", 2)]:
+        got, _ = _named(f"Tin Harbor season 2 news\n\n{sentence}\n", date(2026, 3, 1))
+        assert ("Tin Harbor", season, Kind.RENEWAL, Modality.HAPPENED,
+                (date(2025, 11, 1), date(2025, 11, 30))) in got, sentence
+    got, _ = _named("Tin Harbor season 2 news\n\nThe announcement rules out the January 2027 "
+                    "premiere that fans had been sharing.\n", date(2026, 10, 13))
+    assert ("Tin Harbor", 2, Kind.RELEASE, Modality.DENIED,
+            (date(2027, 1, 1), date(2027, 1, 31))) in got

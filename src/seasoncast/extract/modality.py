@@ -27,7 +27,7 @@ NEGATION = re.compile(
     r"\bnone\s+of\b|\b(?:has|have)\s+yet\s+to\s+(?:be\s+)?(?:renew|order|green-?light|confirm)|"
     r"\bleft\s+off\b|\bexcluded\b|\bwithout\b|\bno\s+(?:sign|mention)\b|\bnor\b|"
     r"\bisn['’]t\b|\bwasn['’]t\b|\bno\b(?!\s+(?:doubt|longer\s+a\s+secret|wonder))|\bdon['’]t\s+hold\s+your\s+breath\b|\bfailed\s+to\b|"
-    r"\bruled\s+out\b|\bdenied\b|\bdenies\b|\bdebunk|\bnobody\b|\bno\s+one\b|"
+    r"\brul(?:ed|es|e|ing)\s+out\b|\bdenied\b|\bdenies\b|\bdebunk|\bnobody\b|\bno\s+one\b|"
     r"\b(?:push\w*|knock\w*|bump\w*|mov\w*|take\w*|took)\s+(?:[\w'’]+\s+){0,4}?out\s+of\b", _I)
 _DENIED_AFTER = re.compile(
     r"^[^,;]{0,60}?\b(?:is|was|seems|looks|feels)\s+(?:not|n['’]t)\s+(?:\w+\s+)?(?:realistic|"

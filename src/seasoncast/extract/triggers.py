@@ -41,7 +41,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.CAST_WRAP, r"\b(?:last|final)\s+day\s+(?:of\s+filming|on\s+set)\b", 7),
     (Kind.ADDITIONAL_FILMING, r"\bre-?shoots?\b|\breshot\b|\badditional\s+(?:shooting|"
      r"filming|photography|scenes|footage|shoot|shoots|days\s+of\s+shooting)\b|"
-     r"\bpick-?ups?\b(?!\s+(?:for|truck))|\bextra\s+(?:shooting|filming|shoot)(?:\s+days?)?\b|"
+     r"(?<!\bseason\s\d\s)(?<!\bseason\s\d\d\s)\bpick-?ups?\b(?!\s+(?:for|truck))|\bextra\s+(?:shooting|filming|shoot)(?:\s+days?)?\b|"
      r"\b(?:extra|additional)\s+(?:\w+\s+)?(?:days?|nights?|weeks?)\s+of\s+(?:filming|shooting)\b|"
      r"\bre-?filming\b", 8),
     (Kind.FILMING_WRAP, rf"\b{_WRAP}{_GAP}?{_FILM}\b", 6),
@@ -146,6 +146,13 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      # "CBS has picked up the legal drama for a fifth season"
      r"\bpicked\s+up\s+[^.;,]{0,50}?\s+for\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}?"
      r"(?:season|series|installment)\b|\b(?:season|series)\s+order\b|\bS\d\s+order\b|"
+     # "announced the second season", "confirmed the production of Season 2", "an early
+     # season 3 pickup", "revealed plans for a sequel", anime's "production decided"
+     r"\b(?:announced|confirmed|revealed)\s+(?:the\s+production\s+of\s+)?(?:a|the)\s+"
+     r"(?:second|third|fourth|fifth|sixth|new)\s+season\b|\b(?:announced|confirmed)\s+the\s+"
+     r"production\s+of\s+season\s+\d+\b|\b(?:season|series)\s+\d+\s+pickup\b|"
+     r"\bplans\s+for\s+a\s+(?:sequel|second\s+season|new\s+season)\b|"
+     r"\bproduction\s+(?:has\s+been\s+|was\s+|is\s+)?decided\b|"
      r"\b(?:season|installment|sequel)(?:\s+\d+)?\s+(?:is|was|has\s+been|had\s+been|have\s+been|"
      r"had\s+already\s+been|has\s+already\s+been|"
      r"got|been)\s+(?:also\s+)?"
