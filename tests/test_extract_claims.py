@@ -1096,3 +1096,10 @@ def test_more_ways_a_season_is_ordered_and_a_date_is_ruled_out():
                     "premiere that fans had been sharing.\n", date(2026, 10, 13))
     assert ("Tin Harbor", 2, Kind.RELEASE, Modality.DENIED,
             (date(2027, 1, 1), date(2027, 1, 31))) in got
+
+
+def test_a_delay_from_one_month_to_another_is_dated_by_the_new_one():
+    got, _ = _named("Tin Harbor season 3 news\n\nThe committee said Tin Harbor season 3 had been "
+                    "postponed from July 2026 to January 2027.\n", date(2026, 5, 2))
+    delays = {c[4] for c in got if c[2] is Kind.DELAY}
+    assert delays == {(date(2027, 1, 1), date(2027, 1, 31))}

@@ -702,6 +702,8 @@ def _claims_in_sentence(
         if len(spans) > 1:
             spans = [t for t in spans if not _is_dateline(s.text, t)] or spans
             spans = _close_dates(trig, spans, s.text)
+        if trig.kind is Kind.DELAY:
+            spans = [_moved_to(t, published) for t in spans]
         if trig.kind is Kind.SLATE_LISTING:
             spans = _slate_spans(trig, spans)
         elif trig.kind in (Kind.RENEWAL, Kind.CANCELLATION) and spans[0] is not None and \
@@ -1007,6 +1009,19 @@ def _nearest_trigger(d: TaggedSpan, triggers: list[Trigger], bounds, text: str) 
         if score < best_score:
             best, best_score = i, score
     return best if best_score < 260 else None
+
+
+def _moved_to(t: TaggedSpan | None, published: date | None) -> TaggedSpan | None:
+    """"postponed from July 2024 to January 2025" was read as a run (its start month, as
+    a shoot's run is dated); a delay is dated by where it moved to."""
+    m = t and re.match(r"from\s.+?\s(?:to|until|till|into)\s+(?P<to>.+)$", t.span.text or "",
+                       re.IGNORECASE)
+    if not m:
+        return t
+    found = find_datespans(m["to"], published)
+    if not found:
+        return t
+    return TaggedSpan(t.start, t.end, replace(found[-1].span, text=m["to"]))
 
 
 def _close_dates(trig: Trigger, spans: list[TaggedSpan], text: str) -> list[TaggedSpan]:
