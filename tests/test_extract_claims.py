@@ -1103,3 +1103,18 @@ def test_a_delay_from_one_month_to_another_is_dated_by_the_new_one():
                     "postponed from July 2026 to January 2027.\n", date(2026, 5, 2))
     delays = {c[4] for c in got if c[2] is Kind.DELAY}
     assert delays == {(date(2027, 1, 1), date(2027, 1, 31))}
+
+
+def test_a_moved_shoot_is_a_delay_and_a_new_plan_dated_nearest_the_article():
+    for sentence in ["Permit problems pushed the start of filming to April.",
+                     "Filming on season three has been pushed back to April, a spokesperson said.",
+                     "The start of the shoot has been pushed back to April."]:
+        got, _ = _named(f"Tin Harbor season 3 news\n\n{sentence}\n", date(2026, 2, 10))
+        april = (date(2026, 4, 1), date(2026, 4, 30))
+        assert ("Tin Harbor", 3, Kind.DELAY, Modality.HAPPENED, april) in got, sentence
+        assert ("Tin Harbor", 3, Kind.FILMING_START, Modality.PLANNED, april) in got, sentence
+    # written in November, "pushed to late June" is the June just gone, not next year's
+    got, _ = _named("Tin Harbor season 3 news\n\nAfter the injury the wrap was pushed to late "
+                    "June.\n", date(2025, 11, 18))
+    assert ("Tin Harbor", 3, Kind.DELAY, Modality.HAPPENED,
+            (date(2025, 6, 21), date(2025, 6, 30))) in got

@@ -721,7 +721,10 @@ def _claims_in_sentence(
                 # "Part 1 drops July 3 and Part 2 on July 10": each date has its own part
                 part = next((m.part for m in reversed(parts)
                              if m.start < s.start + tagged.start), part)
-            if tagged is not None and tagged.start not in anchored:
+            if tagged is not None and tagged.start not in anchored and not (
+                    trig.kind is Kind.DELAY and _DELAY_TARGET.match(tagged.span.text or "")):
+                # (a delay happened, but "pushed back to June" names its new target: the
+                # June nearest the article, as the tagger placed it)
                 tagged = _retense(tagged, Modality.HAPPENED if dec.past_plan else dec.modality,
                                   published)
             for season in seasons:
@@ -888,6 +891,9 @@ _RELEASED_BEFORE = re.compile(
     r"(?:the\s+)?[\w-]+)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _RUN_ENDED = re.compile(r"\b(?:ended|wrapped\s+up|concluded|finished)\s+(?:its|their|the)\s+"
                         r"(?:[\w-]+\s+){0,2}?run\b[^.;]*$", re.IGNORECASE)
+_DELAY_TARGET = re.compile(r"(?:to|into|until|till)\s", re.IGNORECASE)
+_SHOOT_WORD = re.compile(r"\b(?:filming|shooting|production|the\s+shoot|cameras)\b[^.;]*$",
+                         re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|so)\s+|;")
 _OTHER_SHOWS = re.compile(r"\b(?:shows|series|titles|dramas|programmes|programs|originals)\s+"
                           r"(?:that|which)\s+(?:were|had\s+been|have\s+been|got|are|was)\s+"
@@ -1313,7 +1319,8 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
             last, text=span.text)), dec.explicit, explicit, index))
         return drafts
     drafts.append(_Draft(base, dec.explicit, explicit, index))
-    if (trig.kind is Kind.DELAY and span is not None and tagged.start >= trig.end
+    if (trig.kind is Kind.DELAY and span is not None and (tagged.start >= trig.end or (
+            tagged.end > trig.end and _DELAY_TARGET.match(span.text or "")))
             and not (trig.text and tagged.start - trig.end < 30
                      and _introduced_by(s.text, tagged, _DELAY_TIME_WORDS))
             and not _CAUSE_BEFORE.search(s.text, max(0, tagged.start - 30), tagged.start)):
@@ -1321,9 +1328,13 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
         # "halted in January" dates the halt, and "delayed due to the 2023 strikes" names
         # its cause)
         other = [t for t in triggers if t.kind not in (Kind.DELAY, Kind.SLATE_LISTING)
-                 and t.start < trig.start]
+                 and (t.start < trig.start or trig.end <= t.start < tagged.start)]
         inner = find_triggers(trig.text, exclude=(Kind.DELAY, Kind.SLATE_LISTING))
         other = inner or other
+        if not other and _DELAY_TARGET.match(span.text or "") and _SHOOT_WORD.search(
+                s.text[max(0, trig.start - 60):trig.start]):
+            # "Filming on series three has been pushed back to November"
+            other = [Trigger(Kind.FILMING_START, trig.start, trig.end, trig.text, 1)]
         if not other and (re.search(r"\b(?:season|series|show|episodes|premiere|release|it)\b|"
                                     r"['’\"”]", s.text[:tagged.start], re.IGNORECASE)
                           or re.match(r"new\s+(?:target|release|premiere|window)", trig.text,
