@@ -1118,3 +1118,13 @@ def test_a_moved_shoot_is_a_delay_and_a_new_plan_dated_nearest_the_article():
                     "June.\n", date(2025, 11, 18))
     assert ("Tin Harbor", 3, Kind.DELAY, Modality.HAPPENED,
             (date(2025, 6, 21), date(2025, 6, 30))) in got
+
+
+def test_a_next_season_not_yet_ordered_in_other_words():
+    for sentence, season in [
+            ("As for the future, Apple has not renewed Tin Harbor for a third season.", 3),
+            ("ITV has not yet said whether there will be a third series.", 3),
+            ("The writers have ideas, but the network has not officially commissioned one.", 3)]:
+        got, _ = _named(f"Tin Harbor season 2 news\n\nTin Harbor season 2 premieres in May. "
+                        f"{sentence}\n", date(2026, 3, 1))
+        assert ("Tin Harbor", season, Kind.RENEWAL, Modality.DENIED, None) in got, sentence

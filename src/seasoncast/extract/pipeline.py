@@ -1093,11 +1093,14 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
     if trig.kind is Kind.RENEWAL and (m := re.search(r"\ba\s+(\w+)$", trig.text)) and (
             n := ORDINALS.get(m.group(1).lower())):
         return [n], True, None  # "Prime Video has not yet ordered a third"
+    if trig.kind is Kind.RENEWAL and re.search(r"\bnot\s.*\b(?:one|another)$", trig.text) and \
+            (carried is None or carried <= focus) and not ctx.seasons_between(s.start, s.end):
+        return [focus + 1], False, None  # "the network has not commissioned one": a next
     if trig.kind is Kind.RENEWAL:
         # only a season tied to the renewal ("renewed for a third season", "Season 3
         # renewal"), not "renewed ... two months before the third season debuted"
-        tied = [m for m in local if (0 <= m.start - (s.start + trig.end) <= 30 and re.match(
-            r"\W*(?:\w+\s+){0,2}?(?:for|with)?\s*(?:both\s+)?(?:a|an|its|the)?\s*$",
+        tied = [m for m in local if (0 <= m.start - (s.start + trig.end) <= 45 and re.match(
+            r"\W*(?:\w+\s+){0,5}?(?:for|with)?\s*(?:both\s+)?(?:a|an|its|the)?\s*$",
             s.text[trig.end:m.start - s.start])) or (0 <= pos - m.end <= 25)
                 or m.start <= pos < m.end or pos <= m.start < s.start + trig.end]
         if tied:

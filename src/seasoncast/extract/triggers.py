@@ -134,9 +134,12 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\b(?:will|would|is|are|was|were)\s+not\s+(?:be\s+|being\s+)?renew(?:ed|ing)\b|"
      r"\bwon['’]t\s+be\s+renewed\b", 8),
     # "a fourth season? Netflix has not ordered one", "has not yet ordered a third"
-    (Kind.RENEWAL, r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:ordered|renewed|commissioned|"
-     r"green-?lit)\s+(?:one|it|another|a\s+(?:second|third|fourth|fifth|sixth|seventh|"
-     r"eighth|ninth|tenth)\b(?!\s+(?:episode|film|movie|book)))\b", 8),
+    (Kind.RENEWAL, r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:\w+ly\s+)?(?:ordered|renewed|"
+     r"commissioned|green-?lit)\s+(?:one|it|another|a\s+(?:second|third|fourth|fifth|sixth|"
+     r"seventh|eighth|ninth|tenth)\b(?!\s+(?:episode|film|movie|book)))\b|"
+     # "ITV has not yet said whether there will be a fifth series"
+     r"\b(?:has|have)\s+not\s+(?:yet\s+)?(?:said|decided|confirmed|announced)\s+whether\s+"
+     r"(?:there\s+will\s+be|it\s+will\s+(?:order|renew))\b", 8),
     (Kind.RENEWAL, r"\brenew(?:s|ed|al|ing)?\b|\bre-?commission(?:s|ed|ing)?\b|"
      r"\b(?:seasons?|series)(?:\s+\d+(?:\s*(?:,|and|&)\s*\d+)*)?\s+(?:was|were|has\s+been|"
      r"have\s+been|had\s+been)\s+(?:quickly\s+|swiftly\s+)?ordered\b|"
