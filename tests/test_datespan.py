@@ -115,6 +115,11 @@ CASES = [
 ]
 
 
+def test_a_weekly_habit_is_no_date():
+    assert find_datespans("it will meet viewers every Saturday and Sunday", REF) == []
+    assert find_datespans("new episodes every Friday", REF) == []
+
+
 @pytest.mark.parametrize(("text", "start", "end", "precision"), CASES)
 def test_phrasings(text, start, end, precision):
     span = parse_datespan(text, REF)

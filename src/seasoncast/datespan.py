@@ -832,10 +832,12 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
 # "confirmed Friday", "on Monday": the weekday nearest the reference date (the past one
 # on a tie; the next one when the caller prefers the future). "Wednesday season 3" is
 # the show.
-@RULES.add(r"(?<![-–/])\b(?:on\s+|this\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|"
-           r"thursday|friday|saturday|sunday)\b(?![-–/]|,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|"
-           r"aug|sep|oct|nov|dec|the\s+\d|nights?|slot|evenings?|mornings?|schedule)|"
-           r"\s+(?:season|series)\b)")
+# (not a habit: "every Saturday and Sunday", "on Saturdays")
+@RULES.add(r"(?<![-–/])(?<!every\s)(?<!each\s)(?<!every\s\w{6}\sand\s)(?<!every\s\w{7}\sand\s)"
+           r"(?<!every\s\w{8}\sand\s)\b(?:on\s+|this\s+|last\s+|next\s+)?(?P<wd>monday|tuesday|"
+           r"wednesday|thursday|friday|saturday|sunday)\b(?![-–/]|,?\s+(?:\d|jan|feb|mar|apr|may|"
+           r"jun|jul|aug|sep|oct|nov|dec|the\s+\d|nights?|slot|evenings?|mornings?|schedule)|"
+           r"\s+(?:season|series)\b|\s+and\s+\w+days\b)")
 def _weekday(m, ref, prefer):
     if ref is None:
         return None
