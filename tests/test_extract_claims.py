@@ -1128,3 +1128,24 @@ def test_a_next_season_not_yet_ordered_in_other_words():
         got, _ = _named(f"Tin Harbor season 2 news\n\nTin Harbor season 2 premieres in May. "
                         f"{sentence}\n", date(2026, 3, 1))
         assert ("Tin Harbor", season, Kind.RENEWAL, Modality.DENIED, None) in got, sentence
+
+
+def test_each_season_takes_the_date_named_with_it():
+    got, _ = _named("The Kelvin File series 3 news\n\nSeries 1 was first broadcast in September "
+                    "2021 and series 2 in March 2023. For context, the first season of Tin Harbor "
+                    "premiered in October 2021 and the second followed on January 8, 2023.\n",
+                    date(2025, 6, 10))
+    assert ("The Kelvin File", 2, Kind.RELEASE, Modality.HAPPENED,
+            (date(2023, 3, 1), date(2023, 3, 31))) in got
+    assert ("Tin Harbor", 2, Kind.RELEASE, Modality.HAPPENED,
+            (date(2023, 1, 8), date(2023, 1, 8))) in got
+
+
+def test_a_list_says_what_its_lead_in_says():
+    got, _ = _named("Tin Harbor season 4: everything we know\n\nHere is when each of the "
+                    "earlier seasons arrived:\n\n- Season 1: April 11, 2021\n- Season 2: June 5, "
+                    "2022\n\nThe gap was long.\n", date(2026, 8, 18))
+    assert ("Tin Harbor", 1, Kind.RELEASE, Modality.HAPPENED,
+            (date(2021, 4, 11), date(2021, 4, 11))) in got
+    assert ("Tin Harbor", 2, Kind.RELEASE, Modality.HAPPENED,
+            (date(2022, 6, 5), date(2022, 6, 5))) in got

@@ -137,6 +137,7 @@ def extract_document(
     asked: dict[str, int] = {}  # the season the last question named, per title
     section: Kind | None = None  # what the current section's heading is about
     guessing = False  # the last question asked for the writer's guess ("Our best guess?")
+    intro: Kind | None = None  # what a list's lead-in ("Here is when each arrived:") is about
     lineup: _LineupSection | None = None  # a section listing a line-up's shows, one a heading
     # one tagging pass over the whole text, then shared out by sentence (fast)
     walled = _walled(masked, sentences)  # titles blanked: "HBO's House of the Dragon has
@@ -214,6 +215,12 @@ def extract_document(
                 sentences[i - 1].end:s.start]:
             recent = None
         cue_needed = context is not topic
+        if not triggers and dates and intro is not None and _BULLET.match(s.text):
+            # "Here is when each season arrived:" then "- Season 1: April 11, 2021": the
+            # list's items are what its lead-in says
+            context, cue_needed = intro, False
+        if not _BULLET.match(s.text):
+            intro = triggers[-1].kind if triggers and s.text.rstrip().endswith(":") else None
         if i and "\n\n" in text[sentences[i - 1].end:s.start]:
             foreign_item = False  # a new paragraph
         if i and _LIST_MARK.fullmatch(sentences[i - 1].text) or s.heading:
@@ -727,15 +734,35 @@ def _claims_in_sentence(
                 # June nearest the article, as the tagger placed it)
                 tagged = _retense(tagged, Modality.HAPPENED if dec.past_plan else dec.modality,
                                   published)
-            for season in seasons:
+            date_seasons, date_explicit = seasons, explicit
+            if trig.kind is Kind.RELEASE and tagged is not None and (
+                    own := _season_just_before(s, ctx, tagged)) is not None:
+                # "Series 1 was first broadcast in September 2021 and series 2 in March
+                # 2023": each date has the season named just before it
+                date_seasons, date_explicit = [own], True
+            for season in date_seasons:
                 for one in titles:
                     made = _make(index, s, trig, tagged, dec, one,
-                                 focus.get(one, 1) if season is None else season, explicit,
+                                 focus.get(one, 1) if season is None else season, date_explicit,
                                  part, near, published, triggers, bounds)
                     for d in made:
                         d.trigger = trig.text
                     out.extend(made)
     return out
+
+
+def _season_just_before(s: Sentence, ctx: TitleContext, tagged: TaggedSpan) -> int | None:
+    """The season named right before a date ("... and series 2 in March 2023")."""
+    for m in ctx.seasons_between(s.start, s.start + tagged.start):
+        if len(m.numbers) == 1 and re.fullmatch(r"\s*(?:(?:followed|arrived|came|premiered|"
+                                                 r"aired)\s+)?(?:in|on)?\s*",
+                                                 s.text[m.end - s.start:tagged.start]):
+            return m.numbers[0]
+    # "the first season premiered in October 2021 and the second followed on January 8"
+    m = re.search(r"\bthe\s+(\w+)\s+(?:one\s+)?(?:followed|arrived|came\s+out|premiered|aired)"
+                  r"\s+(?:in|on)?\s*$", s.text[max(0, tagged.start - 40):tagged.start],
+                  re.IGNORECASE)
+    return ORDINALS.get(m.group(1).lower()) if m else None
 
 
 _FOOTAGE_VERB = re.compile(r"(?:drop|releas|debut|arriv|land|launch|premier|went\s+live|"
@@ -921,6 +948,7 @@ _FIGURE_NEAR = re.compile(r"\d(?:[\d.,]*)\s*(?:million|billion|m|bn)?\s+(?:views
 
 
 _LIST_MARK = re.compile(r"\d{1,3}[.)]")
+_BULLET = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s")
 _LEADING_NAME = re.compile(
     r"(?:(?:A|An|The)\s+)?(?P<first>[A-Z][\w'’-]*)(?:\s+(?:(?:of|the|a|an|and|in|on|to|"
     r"for)\s+)*[A-Z][\w'’-]*)*:?\s+(?:has|have|had|is|was|were|will|would|got|gets|could|"
