@@ -1127,8 +1127,12 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
     if trig.kind is Kind.RENEWAL:
         # only a season tied to the renewal ("renewed for a third season", "Season 3
         # renewal"), not "renewed ... two months before the third season debuted"
-        tied = [m for m in local if (0 <= m.start - (s.start + trig.end) <= 45 and re.match(
-            r"\W*(?:\w+\s+){0,5}?(?:for|with)?\s*(?:both\s+)?(?:a|an|its|the)?\s*$",
+        # (or "renewed The Tallow Line for a third season": the show's name in between)
+        tied = [m for m in local if (0 <= m.start - (s.start + trig.end) <= 30 and re.match(
+            r"\W*(?:\w+\s+){0,2}?(?:for|with)?\s*(?:both\s+)?(?:a|an|its|the)?\s*$",
+            s.text[trig.end:m.start - s.start])) or (0 <= m.start - (s.start + trig.end) <= 60
+                                                     and re.match(
+            r"\s+(?:(?:[A-Z][\w'’&:-]*|of|the|and|in)\s+){1,6}?(?:for|with)\s+(?:a|an|its)\s*$",
             s.text[trig.end:m.start - s.start])) or (0 <= pos - m.end <= 25)
                 or m.start <= pos < m.end or pos <= m.start < s.start + trig.end]
         if tied:
