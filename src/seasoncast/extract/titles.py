@@ -378,6 +378,10 @@ def _anchor_start(text: str, pos: int) -> int:
     """Where the title before an anchor ends: "Bridgerton (Season 4" → after "Bridgerton"."""
     m = _ANCHOR_PREFIX.search(text, max(0, pos - 8), pos)
     return m.start() if m else pos
+# the platforms whose possessive comes before a show's name ("HBO's Larkspur Hollow")
+_OWNERS = (r"(?:netflix|hbo|max|fx|prime\s+video|apple\s+tv\+?|disney\+|hulu|peacock|paramount\+|"
+           r"amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|kbs|mbc|amazon|tving|"
+           r"coupang\s+play)")
 _AFTER = CaselessPattern(
     rf"\b(?:(?:(?:season|series)\s+{_NUM}|{_ORD}(?:\s+and\s+final)?\s+(?:season|series)|"
     r"final\s+season|new\s+season|latest\s+season|(?:(?:first|last|past|previous)\s+)?"
@@ -385,9 +389,7 @@ _AFTER = CaselessPattern(
     r"(?:\s+(?-i:[a-z][\w-]*)){0,3}|"
     r"renew(?:s|ed|ing)?|greenlit|greenlights|cancel(?:s|led|ed)?|axe[sd]?|picked\s+up|"
     r"(?:sequel|series|drama|season|spin-?off|show|installment)\s+(?:called|titled|named)|"
-    r"(?:netflix|hbo|max|fx|prime\s+video|apple\s+tv\+?|disney\+|hulu|peacock|paramount\+|"
-    r"amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|kbs|mbc|amazon|tving|"
-    r"coupang\s+play)['’]s(?:\s+(?-i:[a-z][\w-]*)){0,3})\s+(?=[A-Z\u00C0-\u00DE0-9])")
+    rf"{_OWNERS}['’]s(?:\s+(?-i:[a-z][\w-]*)){{0,3}})\s+(?=[A-Z\u00C0-\u00DE0-9])")
 _SOURCE_WORK = re.compile(r"\b(?:adaptation|version|retelling|remake|reboot)\s+of\s*$",
                           re.IGNORECASE)
 # "The Kelvin File returns to screens for series 4", "Ironvale is back for a second
@@ -400,9 +402,7 @@ _RETURNS_FOR = CaselessPattern(
 # "Light Shop, the eerie horror series that ...": an appositive names a show
 # ("Larkspur Hollow is HBO's slow, stubborn drama about ...")
 _APPOSITIVE = CaselessPattern(
-    r"(?:,\s+(?:the|a|an)|\s+is\s+(?:netflix|hbo|max|fx|prime\s+video|apple\s+tv\+?|disney\+|"
-    r"hulu|peacock|paramount\+|amc|bbc|itv|starz|showtime|crunchyroll|tvn|jtbc|sbs|kbs|mbc|"
-    r"amazon|tving|coupang\s+play)['’]s)\s+(?:[\w-]+,?\s+){0,4}?(?:series|drama|show|"
+    rf"(?:,\s+(?:the|a|an)|\s+is\s+{_OWNERS}['’]s)\s+(?:[\w-]+,?\s+){{0,4}}?(?:series|drama|show|"
     r"thriller|comedy|sitcom|anime|k-drama|docuseries|saga|romance|procedural)\b")
 _RUN_AFTER = re.compile(
     r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F0-9][\w'’\-&!+]*+)(?::?\s+(?:(?:of|the|a|an|and|in|on|"
