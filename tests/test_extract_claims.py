@@ -1149,3 +1149,16 @@ def test_a_list_says_what_its_lead_in_says():
             (date(2021, 4, 11), date(2021, 4, 11))) in got
     assert ("Tin Harbor", 2, Kind.RELEASE, Modality.HAPPENED,
             (date(2022, 6, 5), date(2022, 6, 5))) in got
+
+
+def test_an_events_date_and_a_runs_end_are_no_premiere():
+    got, _ = _named("Tin Harbor season 2 news\n\nTin Harbor season 2 will premiere on October 20, "
+                    "2025. The cast is also scheduled to appear at a fan panel in Raleigh on "
+                    "November 2. The drama will air weeknights until mid-December.\n",
+                    date(2025, 9, 30))
+    premieres = {c[4] for c in got if c[2] is Kind.RELEASE}
+    assert premieres == {(date(2025, 10, 20), date(2025, 10, 20))}
+    # a denial "until" is still read
+    got, _ = _named("Tin Harbor season 2 news\n\nTin Harbor season 2 won't air until 2027.\n",
+                    date(2025, 9, 30))
+    assert any(c[2] is Kind.RELEASE and c[3] is Modality.DENIED for c in got)

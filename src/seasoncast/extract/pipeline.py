@@ -234,8 +234,10 @@ def extract_document(
                                      {**focus, **asked} if asked else focus, published,
                                      context, carry, group, anchored):
             if cue_needed and (not d.explicit_modality
-                               or d.claim.modality is Modality.HAPPENED):
+                               or d.claim.modality is Modality.HAPPENED
+                               or _EVENT_WORDS.search(s.text)):
                 continue  # borrowing the paragraph's kind needs a hedge, plan or rumour
+                # (and "a fan panel on November 2" dates the panel)
             if guessing and topic is not None and context is topic and \
                     not d.explicit_modality:
                 d.claim = replace(d.claim, modality=Modality.EXPECTED)  # the guess asked for
@@ -705,6 +707,15 @@ def _claims_in_sentence(
                 for one in titles:  # later mentions of a listed show mean that season
                     if focus.get(one, 1) == 1:
                         focus[one] = seasons[0]
+        if trig.kind is Kind.RELEASE:
+            # "will air weeknights until mid-December": the run's end (but "won't air until
+            # 2027" is a denial, read as such)
+            ends = [t for t in assigned[ti] if _RUN_END.search(s.text, max(0, t.start - 10),
+                                                                t.start)]
+            if ends and not NEGATION.search(s.text, 0, ends[0].start):
+                assigned[ti] = [t for t in assigned[ti] if t not in ends]
+                if not assigned[ti]:
+                    continue
         spans = assigned[ti] or [None]
         if len(spans) > 1:
             spans = [t for t in spans if not _is_dateline(s.text, t)] or spans
@@ -921,6 +932,10 @@ _RUN_ENDED = re.compile(r"\b(?:ended|wrapped\s+up|concluded|finished)\s+(?:its|t
 _DELAY_TARGET = re.compile(r"(?:to|into|until|till)\s", re.IGNORECASE)
 _SHOOT_WORD = re.compile(r"\b(?:filming|shooting|production|the\s+shoot|cameras)\b[^.;]*$",
                          re.IGNORECASE)
+_RUN_END = re.compile(r"\b(?:until|through|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_EVENT_WORDS = re.compile(r"\b(?:panel|convention|festival|screening|presentation|ceremony|"
+                          r"awards?|press\s+(?:tour|conference)|showcase|expo|fan\s+meeting|"
+                          r"premiere\s+party|red\s+carpet)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|so)\s+|;")
 _OTHER_SHOWS = re.compile(r"\b(?:shows|series|titles|dramas|programmes|programs|originals)\s+"
                           r"(?:that|which)\s+(?:were|had\s+been|have\s+been|got|are|was)\s+"
