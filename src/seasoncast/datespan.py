@@ -406,13 +406,13 @@ def _dated_range(m, ref, prefer):
     return DateSpan(start, end, infer_precision(start, end))
 
 
-# "January 19 to February 1, 2000", "Jan 28 – Feb 3", "between March 5 and March 20, 2026"
-# (a bare "and" joins two dates, not a run: "Part 1 on March 5 and Part 2 on April 2")
-@RULES.add(rf"(?:\b(?P<btw>between)\s+)?\b{_MON}\s+{_DAY}\s*(?:-|–|—|to|through|until|"
-           r"(?(btw)and|(?!)))\s*"
-           r"(?P<mon2>january|february|march|april|may|june|july|august|september|october|"
-           r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+"
-           rf"{_DAY2}\b(?:,?\s+{_YEAR})?")
+_MON2 = (r"(?P<mon2>january|february|march|april|may|june|july|august|september|october|"
+         r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+
+
+# "January 19 to February 1, 2000", "Jan 28 – Feb 3"
+@RULES.add(rf"\b{_MON}\s+{_DAY}\s*(?:-|–|—|to|through|until)\s*{_MON2}\s+{_DAY2}\b"
+           rf"(?:,?\s+{_YEAR})?")
 def _cross_month_range(m, ref, prefer):
     m1, m2 = _MONTH_ALIASES[m["mon"].lower()], _MONTH_ALIASES[m["mon2"].lower()]
     y2 = int(m["year"]) if m["year"] else _resolve_year_for_month(m2, ref, prefer)
@@ -423,6 +423,14 @@ def _cross_month_range(m, ref, prefer):
     if not start <= end:
         return None
     return DateSpan(start, end, infer_precision(start, end))
+
+
+# "between March 5 and March 20, 2026" (a bare "and" joins two dates, not a run: "Part 1
+# on March 5 and Part 2 on April 2"; "between" makes it one)
+@RULES.add(rf"\bbetween\s+{_MON}\s+{_DAY}\s*(?:and|-|–|—)\s*{_MON2}\s+{_DAY2}\b"
+           rf"(?:,?\s+{_YEAR})?")
+def _between_days(m, ref, prefer):
+    return _cross_month_range(m, ref, prefer)
 
 
 # "12/25/2026" (US order) or "25/12/2026": the order a day above 12 shows; month first
