@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -52,6 +53,14 @@ def test_titles_lists_upcoming_seasons(env):
     assert "Beef" in table and "may be out" in table
     assert all(r["interval_80"][0] <= r["median"] <= r["interval_80"][1]
                for r in rows if r["median"])
+
+
+def test_the_forecast_table_stays_readable_at_80_columns(env):
+    table = run(dict(env, COLUMNS="80"), "titles", "--forecast", "--as-of", "2026-11-24").stdout
+    assert max(len(line) for line in table.splitlines()) <= 80
+    # the dates give way to their months, so the reasons keep whole words per line
+    assert re.search(r"\b[A-Z][a-z]{2} 20\d\d – [A-Z][a-z]{2} 20\d\d\b", table)
+    assert "(announced)" in table and "(happened)" in table
 
 
 def test_show_with_a_misspelt_title(env):

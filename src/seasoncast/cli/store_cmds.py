@@ -94,13 +94,14 @@ def titles(
     out.print(table)
 
 
-def _titles_table(n: int, *dates: str, platform: bool = True) -> Table:
+def _titles_table(n: int, *dates: str, platform: bool = True, status: bool = True) -> Table:
     table = Table(title=f"{n} tracked seasons", title_justify="left")
     table.add_column("title", overflow="fold", min_width=10)
     table.add_column("S", justify="right")
-    for col in ("platform", "status") if platform else ("status",):
+    for col in ("platform", "status")[0 if platform else 1:2 if status else 1]:
         table.add_column(col, overflow="fold")
-    table.add_column("because", overflow="fold", ratio=1)
+    table.add_column("because" if status else "status: because", overflow="fold", ratio=1,
+                     min_width=18)
     for col in dates:  # dates stay whole on a narrow terminal; the words wrap
         table.add_column(col, no_wrap=True)
     return table
@@ -114,16 +115,23 @@ def _titles_with_forecasts(rows: list[api.SeasonOutlook], json_out: bool) -> Non
                     **r.forecast_dict()} for r in rows])
         return
     wide = out.width >= 120  # on a narrow terminal the platform gives way to the reasons
-    table = _titles_table(len(rows), "median", "80% interval", platform=wide)
+    # ... and below 100 columns the dates give way to their months and the status joins
+    # the reason, so that the reasons are not cut to a word a line
+    narrow = out.width < 100
+    shown = (lambda d: d.strftime("%b %Y")) if narrow else (lambda d: d.isoformat())
+    table = _titles_table(len(rows), "median", "80% interval", platform=wide,
+                          status=not narrow)
     for r in rows:
         because = r.latest or ""
         if r.passed is not None:  # say it once when the promise is the status's reason
             same = r.reason is not None and r.passed.is_about(r.reason)
             because += "; has passed: may be out" if same else f"; its {r.passed_note}"
-        iso = lambda d: d.isoformat() if d else "—"  # noqa: E731
+        because, status = because.lstrip("; "), r.status.replace("_", " ")
+        day = lambda d: shown(d) if d else "—"  # noqa: E731
         table.add_row(r.title, str(r.season), *([r.platform or ""] if wide else []),
-                      r.status.replace("_", " "), because.lstrip("; "), iso(r.median),
-                      f"{iso(r.low80)} – {iso(r.high80)}" if r.low80 else "—")
+                      *([f"{status}: {because}" if because else status] if narrow
+                        else [status, because]), day(r.median),
+                      f"{day(r.low80)} – {day(r.high80)}" if r.low80 else "—")
     out.print(table)
 
 
