@@ -1163,3 +1163,13 @@ def test_an_events_date_and_a_runs_end_are_no_premiere():
         got, _ = _named(f"Tin Harbor season 2 news\n\nTin Harbor season 2 {denial}.\n",
                         date(2025, 9, 30))
         assert any(c[2] is Kind.RELEASE and c[3] is Modality.DENIED for c in got), denial
+
+
+def test_a_denial_of_a_far_end_is_at_most_a_year():
+    # said in early 2024, "not before the end of 2025" denies 2025 (a span from the
+    # article's day to the end of 2025 is wider than any precision, and crashed once)
+    got, _ = _named("Tin Harbor season 3 news\n\nA premiere of Tin Harbor season 3 before the "
+                    "end of 2025 is not realistic.\n", date(2024, 2, 29))
+    denied = [c[4] for c in got if c[2] is Kind.RELEASE and c[3] is Modality.DENIED]
+    assert denied and all((end - start).days <= 365 for start, end in denied)
+    assert max(end for _start, end in denied) == date(2025, 12, 31)

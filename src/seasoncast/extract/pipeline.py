@@ -17,12 +17,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from seasoncast.datespan import (
+    MAX_WIDTH,
     MONTHS_LONG,
     DateSpan,
     DateSpanError,
     Precision,
     TaggedSpan,
     find_datespans,
+    infer_precision,
 )
 from seasoncast.extract.cast import extract_cast
 from seasoncast.extract.modality import (
@@ -1331,8 +1333,10 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
             and re.match(r"(?:the\s+)?end\s+of\b", span.text or "", re.IGNORECASE)
             and re.search(r"\bbefore\s*$", s.text[:tagged.start], re.IGNORECASE)
             and published <= span.end):
-        # "not before the end of 2025": denied from now to that end, nothing affirmed
-        denied = DateSpan(published, span.end, span.precision, span.text)
+        # "not before the end of 2025": denied from now to that end, nothing affirmed (at
+        # most a year of it: said in early 2024, it is 2025 that is ruled out)
+        start = max(published, span.end - timedelta(days=MAX_WIDTH[Precision.YEAR] - 1))
+        denied = DateSpan(start, span.end, infer_precision(start, span.end), span.text)
         return [_Draft(replace(base, date=denied), True, explicit, index)]
     if modality is Modality.DENIED and span is not None and dec.until:
         # "won't release until 2027": denied up to 2027, and 2027 itself expected
