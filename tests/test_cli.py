@@ -180,3 +180,24 @@ def test_extract_knows_the_bundled_shows_by_name(env, tmp_path):
                          "--json").stdout)
     assert {(c["title"], c["season"], c["kind"], c["modality"]) for c in doc["claims"]} == \
         {("Ted Lasso", 3, "filming_start", "happened")}
+
+
+def test_a_bug_of_ours_is_one_line_not_a_traceback(monkeypatch, capsys, tmp_path):
+    from seasoncast import api, cli
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("SEASONCAST_DATABASE_URL", raising=False)
+
+    def broken():
+        raise RuntimeError("boom [x]\nsecond line")
+
+    monkeypatch.setattr(api, "today", broken)
+    monkeypatch.setattr(sys, "argv", ["seasoncast", "titles"])
+    monkeypatch.delenv("SEASONCAST_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 1
+    said = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom [x]" in said and "Traceback" not in said
+    assert "second line" not in said

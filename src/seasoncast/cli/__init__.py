@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from datetime import date
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from seasoncast.errors import NotFound, UserError
 
@@ -96,3 +98,12 @@ def main() -> None:
             err.print(f"[red]error:[/red] {e.format_message()}{hint}", highlight=False,
                       soft_wrap=True)
         sys.exit(2)
+    except Exception as e:  # a bug of ours, not the user's input: one line, and the
+        # traceback on request (SEASONCAST_DEBUG=1)
+        if os.environ.get("SEASONCAST_DEBUG"):
+            raise
+        first = (str(e).splitlines() or [""])[0][:200]
+        err.print(f"[red]internal error:[/red] {type(e).__name__}: {escape(first)} (please report "
+                  "it; SEASONCAST_DEBUG=1 shows the traceback)", highlight=False,
+                  markup=True, soft_wrap=True)
+        sys.exit(1)
