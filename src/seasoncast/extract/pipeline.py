@@ -684,19 +684,8 @@ def _claims_in_sentence(
             # from Netflix's 2026 preview" in an article about one show)
         if _GENERIC_SEASONS.search(s.text[max(0, trig.start - 60):trig.start]):
             continue  # "each of the last three seasons premiered in June": a habit
-        if trig.kind is Kind.RELEASE and (_RELEASED_THING.match(s.text, trig.end) or
-                                           _RETURNING_KIND.match(s.text, trig.start) or
-                                           _RELEASED_BEFORE.search(s.text, 0, trig.start) or
-                                           _COMING_SOON_PAGE.match(s.text, trig.start)):
-            continue  # "Netflix released its engagement report", "the list of series that
-            # the streamer put out in January": not a premiere
-        if trig.kind in (Kind.CANCELLATION, Kind.RENEWAL) and _OTHER_SHOWS.search(
-                s.text, max(0, trig.start - 60), trig.start):
-            continue  # "a calendar that includes two shows that were cancelled last year"
-        if (trig.kind is Kind.RELEASE and _OTHER_SHOW.search(s.text[max(0, trig.start - 60):
-                                                                    trig.start])
-                and not ctx.mentions_between(s.start + trig.start - 60, s.start + trig.start)):
-            continue  # "A Knight of the Seven Kingdoms debuted ...": another show
+        if _not_about_this_season(trig, s, ctx):
+            continue
         seasons, explicit, part = _season_for(trig, s, ctx, focus.get(title, 1), bounds,
                                               carry.get(title))
         if len(titles) > 1 and not explicit:
@@ -939,14 +928,14 @@ _EVENT_WORDS = re.compile(r"\b(?:panel|convention|festival|screening|presentatio
                           r"awards?|press\s+(?:tour|conference)|showcase|expo|fan\s+meeting|"
                           r"premiere\s+party|red\s+carpet)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|so)\s+|;")
-_OTHER_SHOWS = re.compile(r"\b(?:shows|series|titles|dramas|programmes|programs|originals)\s+"
-                          r"(?:that|which)\s+(?:were|had\s+been|have\s+been|got|are|was)\s+"
-                          r"(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
-# "80 new and returning series": a kind of show, not a premiere
-_RETURNING_KIND = re.compile(r"returning\s+(?:series|shows|favou?rites|dramas|titles|"
-                             r"programmes|programs|hits)\b", re.IGNORECASE)
-_COMING_SOON_PAGE = re.compile(r"coming\s+soon\b[\"”'’]?\s+(?:page|section|list|row|tab)\b",
-                               re.IGNORECASE)
+_SHOWS_THAT = re.compile(r"\b(?:shows|series|titles|dramas|programmes|programs|originals)\s+"
+                         r"(?:that|which)\s+(?:were|had\s+been|have\s+been|got|are|was)\s+"
+                         r"(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
+# a release word naming a kind of show or a page: "80 new and returning series", the
+# "coming soon" page
+_RELEASE_WORD_AS_NOUN = re.compile(
+    r"returning\s+(?:series|shows|favou?rites|dramas|titles|programmes|programs|hits)\b|"
+    r"coming\s+soon\b[\"”'’]?\s+(?:page|section|list|row|tab)\b", re.IGNORECASE)
 _IT_SUBJECT = re.compile(r"\W*(?:it|the\s+(?:show|series|drama|new\s+season))\s+"
                          r"(?:was|is|has\s+been)\b", re.IGNORECASE)
 _RELEASED_THING = re.compile(
@@ -989,6 +978,23 @@ _OTHER_SHOW = re.compile(
     r"(?:^|[:;,.]\s+|\b(?:while|and|as|but)\s+)(?!(?:A|An|The|This|Its|Their)\s+$)"
     r"(?:[A-Z][\w'’-]*\s+(?:(?:of|the|a|an|and|in|on|"
     r"to|for)\s+)*){1,6}(?:[A-Z][\w'’-]*\s+)?$")
+
+
+def _not_about_this_season(trig: Trigger, s: Sentence, ctx: TitleContext) -> bool:
+    """A step word that says nothing of the season's own step: "Netflix released its
+    engagement report", "the list of series that the streamer put out in January", "80
+    new and returning series", "two shows that were cancelled last year", "A Knight of the
+    Seven Kingdoms debuted ..." (another, untracked show)."""
+    before = s.text[max(0, trig.start - 60):trig.start]
+    if trig.kind in (Kind.CANCELLATION, Kind.RENEWAL):
+        return bool(_SHOWS_THAT.search(s.text, max(0, trig.start - 60), trig.start))
+    if trig.kind is not Kind.RELEASE:
+        return False
+    return bool(_RELEASED_THING.match(s.text, trig.end)
+                or _RELEASE_WORD_AS_NOUN.match(s.text, trig.start)
+                or _RELEASED_BEFORE.search(s.text, 0, trig.start)
+                or _OTHER_SHOW.search(before) and not ctx.mentions_between(
+                    s.start + trig.start - 60, s.start + trig.start))
 
 
 def _titles_blanked(s: Sentence, ctx: TitleContext) -> str:
