@@ -1173,3 +1173,12 @@ def test_a_denial_of_a_far_end_is_at_most_a_year():
     denied = [c[4] for c in got if c[2] is Kind.RELEASE and c[3] is Modality.DENIED]
     assert denied and all((end - start).days <= 365 for start, end in denied)
     assert max(end for _start, end in denied) == date(2025, 12, 31)
+
+
+def test_a_step_moved_back_a_year_keeps_its_single_day():
+    # February 28 moved into a leap year stays one day (it once became two, and crashed)
+    got, _ = _named("How Tin Harbor season 2 was made\n\nTin Harbor premiered on January 8, "
+                    "2024.\n\nOn February 28, Apple renewed the show for a second season.\n\n"
+                    "Filming on season 2 began on January 13, 2025.\n", date(2025, 11, 18))
+    assert ("Tin Harbor", 2, Kind.RENEWAL, Modality.HAPPENED,
+            (date(2024, 2, 28), date(2024, 2, 28))) in got

@@ -10,6 +10,7 @@ undated echoes of dated claims) → cast and viewership.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -1507,10 +1508,12 @@ _STEP_ORDER = {Kind.RENEWAL: 0, Kind.PREPRODUCTION: 1, Kind.FILMING_START: 2,
 
 def _a_year_earlier(span: DateSpan) -> DateSpan:
     def back(day: date) -> date:
-        return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+        return day.replace(year=day.year - 1,
+                           day=min(day.day, calendar.monthrange(day.year - 1, day.month)[1]))
     end = back(span.end)
-    if span.end.month == 2 and span.end.day >= 28:  # the month's end stays the month's end
-        end = date(end.year, 3, 1) - timedelta(days=1)
+    if span.start != span.end and span.end.day == calendar.monthrange(
+            span.end.year, span.end.month)[1]:  # a month's end stays the month's end
+        end = end.replace(day=calendar.monthrange(end.year, end.month)[1])
     return replace(span, start=back(span.start), end=end)
 
 
