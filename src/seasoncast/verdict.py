@@ -31,7 +31,7 @@ _FILLER = re.compile(
     r"premiere[sd]?|premiering|release[sd]?|releasing|drops?|dropping|drop|comes? out|"
     r"coming( out)?|arrives?|arriving|returns?|returning|debuts?|airs?|airing|streaming|"
     r"on netflix|netflix|in|on|by|at|the|date|out|new|episodes?|confirmed|rumou?r(ed)?|"
-    r"true|before|until|this|next|no\s+later\s+than|after|not|won['’]t|never|come)\b|"
+    r"true|before|until|this|next|no\s+later\s+than|after|not|won['’]?t|never|come)\b|"
     r"[?!.,:;\"“”]",
     re.IGNORECASE)
 
@@ -138,7 +138,7 @@ def parse_claim(store, text: str, as_of: date) -> ParsedClaim:
     return ParsedClaim(resolve_season(store, title_words), tag.span, text, period)
 
 
-_NEGATED = re.compile(r"\b(?:won['’]t|will\s+not|isn['’]t|is\s+not|doesn['’]t|does\s+not|"
+_NEGATED = re.compile(r"\b(?:won['’]?t|will\s+not|isn['’]?t|is\s+not|doesn['’]?t|does\s+not|"
                       r"never|not)\b(?!\s+until\b)", re.IGNORECASE)
 _SEASON_NUMBER = re.compile(
     r"(?P<pre>\b(?:season|series|s)\s*|(?<![\d/.-])(?<!\b(?:on|in|by|of|to))"
