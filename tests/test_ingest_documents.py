@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from seasoncast.extract import extract_document
 from seasoncast.ingest import load_path
 from seasoncast.ingest.document import Document, content_hash, deduplicate
 from seasoncast.ingest.feeds import load_feed, parse_feed
@@ -96,6 +97,36 @@ def test_bold_text_stays_in_its_sentence_on_a_short_page():
     lines = html_to_text(page).text.split("\n")
     assert "Filming of Ridgeline season 2 will wrap in June 2026, the studio said in a " \
            "statement." in lines
+
+LINEUP_PAGE = """<html><head><title>Hulu's 2027 line-up: what's in, what's out</title></head>
+<body><nav>Home | TV</nav><article><h1>Hulu's 2027 line-up: what's in, what's out</h1>
+<p>Hulu showed its plans for next year on Thursday; some returning dramas made the cut.</p>
+<h2>What's on the Hulu 2027 slate</h2>
+<h3>Marrow Creek season 2</h3><p>The small-town mystery comes back with its whole cast.</p>
+<h3>The Quiet Ward season 3</h3><p>The third season arrives in January, Hulu said.</p>
+<h2>Not on the slate</h2>
+<h3>Paper Lanterns season 2</h3><p>The period romance is still shooting in Vancouver.</p>
+</article><footer>(c) Example Media</footer></body></html>"""
+
+
+def test_html_headings_reach_the_extractor_as_sections():
+    """A line-up page's headings say which shows are on the slate and which are not;
+    read as plain lines, the "Not on the slate" heading was taken as the denial of the
+    show just before it."""
+    page = html_to_text(LINEUP_PAGE)
+    assert "## Not on the slate" in page.text.split("\n")
+    assert page.text.count("what's in, what's out") == 1  # the h1 is not repeated
+    listings = {(c.title, c.modality.value) for c in extract_document(
+        page.text, published=date(2026, 10, 2)).claims if c.kind.value == "slate_listing"}
+    assert listings == {("Marrow Creek", "happened"), ("The Quiet Ward", "happened"),
+                        ("Paper Lanterns", "denied")}
+
+
+def test_italic_titles_lose_their_marks():
+    page = html_to_text("<html><body><article><p>When <i>The Salt Road</i> returns for "
+                        "season 2, <b>Ana Ruiz</b> is back.</p></article></body></html>")
+    assert "When The Salt Road returns for season 2, Ana Ruiz is back." in page.text
+
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>TV news</title>
 <item><title>Tidewater Season 3 wraps</title><link>{base}/one</link>

@@ -45,7 +45,7 @@ def html_to_text(raw: str | bytes) -> HtmlText:
     if not text:
         text = strip_tags(raw)
     published = None if heavy else _htmldate(raw)
-    if title and text and not text.lstrip().startswith(title[:40]):
+    if title and text and not text.lstrip("# \n").startswith(title[:40]):
         text = f"{title}\n\n{text}"
     return HtmlText(text, title, published)
 
@@ -54,11 +54,20 @@ def _trafilatura(raw: str) -> str | None:
     try:
         import trafilatura
 
+        # with formatting, headings come out as Markdown "#" lines, which tell the
+        # extractor which sections sit under a line-up heading, and Q&A questions in
+        # bold stay lines of their own
         text = trafilatura.extract(raw, include_comments=False, include_tables=True,
-                                   favor_recall=True, deduplicate=False)
+                                   favor_recall=True, deduplicate=False,
+                                   include_formatting=True)
     except Exception:  # noqa: BLE001 - a broken page must not stop ingestion
         return None
-    return _rejoin_inline(text) if text else text
+    return _rejoin_inline(_EMPHASIS.sub("", text)) if text else text
+
+
+# the bold and italic marks that come with the headings; an italic title would otherwise
+# read as "*The Cartographer's Daughter*"
+_EMPHASIS = re.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])")
 
 
 # On a page with little text trafilatura falls back to a line per element, so bold text
