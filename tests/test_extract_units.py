@@ -57,6 +57,47 @@ def test_shows_named_in_passing_are_not_tracked():
     assert detect_titles(text).titles == ["Tidewater"]
 
 
+def test_outlets_and_source_books_are_not_shows():
+    text = ("# Lantern Row\n\nLantern Row is based on *The Salt Atlas*, a novel by Ida Brenn. "
+            "The series was renewed for a second season in May, Deadline reported. Its star "
+            "is best known for the crime series *Harbour Nine*. Lantern Row wrapped in June."
+            "\n\n## References\n\n1. \"Lantern Row renewed\". *Variety*.\n"
+            "2. \"Lantern Row wraps\". *The Wrap*.")
+    ctx = detect_titles(text)
+    # a page headed by a bare name it repeats is that show's page
+    assert ctx.titles[0] == "Lantern Row"
+    assert not {"The Salt Atlas", "Deadline", "Variety", "The Wrap"} & set(ctx.titles)
+    assert [m[2] for m in ctx.passing] == ["Harbour Nine"]
+    assert detect_titles("# Hulu Renews Lantern Row\n\nLantern Row is back. Lantern Row "
+                         "season 2 comes in May.").titles == ["Lantern Row"]
+
+
+def test_the_first_named_show_leads_even_if_named_again_last():
+    text = ("Marrow Creek season 2 wraps in May. Its star also leads Quiet Ward season 3. "
+            "Marrow Creek returns next year.")
+    assert detect_titles(text).titles == ["Marrow Creek", "Quiet Ward"]
+
+
+def test_bold_names_in_newsletters():
+    text = ("# This week\n\n## 1. Low Orbit gets two more seasons\n\nApple renewed **Low "
+            "Orbit** on Tuesday.\n\n## 2. Cinder & Vine is cancelled\n\nMax cancelled "
+            "**Cinder & Vine** on Wednesday. **Philippa Ardent** posted a goodbye.\n\n"
+            "## *Copperline* (HBO) — **FINAL SEASON**\n\nIt ends in May.")
+    assert detect_titles(text).titles == ["Low Orbit", "Cinder & Vine", "Copperline"]
+
+
+def test_korean_news_quotes_titles_in_single_quotes():
+    text = ("'Sunrise Farmstay 3' confirms April premiere\n\ntvN's reality show 'Sunrise "
+            "Farmstay' is returning for a third season. Park, the show's farm manager, is "
+            "back. Kim Do-yeon, who received much love for the drama 'Hospital Days', joins, "
+            "and the show takes the slot of 'Pocket Campers'.")
+    ctx = detect_titles(text)
+    assert ctx.titles[0] == "Sunrise Farmstay"
+    assert "Park" not in ctx.titles
+    assert "Hospital Days" in [m[2] for m in ctx.passing]
+    assert "Pocket Campers" in ctx.titles  # a show, named later
+
+
 def test_title_number_is_a_season():
     ctx = detect_titles("Sweet Home Season 3 is coming. Sweet Home 3 also made the list.")
     assert any(m.numbers == (3,) for m in ctx.seasons if m.start > 30)

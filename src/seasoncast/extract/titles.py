@@ -111,6 +111,17 @@ _NOT_TITLE = {"the", "this", "season", "series", "show", "netflix", "it", "part"
               initially eventually instead otherwise overall regardless nonetheless
               nevertheless elsewhere today yesterday tomorrow earlier later now still also
               plus so christmas halloween thanksgiving easter""".split()}
+# news outlets an article cites ("Deadline reported ...", "*Variety*." in a reference list)
+_OUTLETS = {name.lower() for name in (
+    "Deadline", "Variety", "The Hollywood Reporter", "Hollywood Reporter", "THR", "The Wrap",
+    "TheWrap", "Collider", "IndieWire", "TVLine", "Screen Daily", "Vulture", "Entertainment Weekly",
+    "Rolling Stone", "Screen Rant", "ScreenRant", "Digital Spy", "Radio Times", "What's on Netflix",
+    "Soompi", "Allkpop", "Koreaboo", "Anime News Network", "Polygon", "IGN", "Den of Geek",
+    "GamesRadar", "TV Guide", "The Guardian", "The New York Times", "New York Times", "Yonhap",
+    "Newsen", "Xportsnews", "OSEN", "Ilgan Sports", "Sports Seoul", "Korea JoongAng Daily",
+    "The Korea Herald", "The Korea Times", "Pinkvilla", "Sportskeeda", "Dexerto", "CinemaBlend",
+    "Forbes", "Reuters", "Decider", "The Direct", "Comicbook.com", "Gizmodo", "The A.V. Club",
+    "Kidscreen", "Broadcast", "C21Media", "Realscreen", "Weibo", "Instagram", "TikTok", "Reddit")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,15 +406,16 @@ _SOURCE_WORK = re.compile(r"\b(?:adaptation|version|retelling|remake|reboot)\s+o
 # "The Kelvin File returns to screens for series 4", "Ironvale is back for a second
 # season": the show comes before a return verb whose clause names the season
 _RETURNS_FOR = CaselessPattern(
-    r"\s+(?:returns|is\s+back|will\s+return|comes\s+back|is\s+coming\s+back|"
+    r"\s+(?:returns|is\s+back|will\s+return|is\s+returning|comes\s+back|is\s+coming\s+back|"
     r"(?:has\s+been|was|is)\s+(?:re)?commissioned|(?:has\s+been|was|is)\s+renewed)"
     rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:a\s+|its\s+)?(?:{_ORD}\s+(?:season|series)|"
     rf"(?:season|series)\s+{_NUM})\b")
 # "Light Shop, the eerie horror series that ...": an appositive names a show
-# ("Larkspur Hollow is HBO's slow, stubborn drama about ...")
+# ("Larkspur Hollow is HBO's slow, stubborn drama about ..."; not "Park, the show's
+# unofficial farm manager")
 _APPOSITIVE = CaselessPattern(
     rf"(?:,\s+(?:the|a|an)|\s+is\s+{_OWNERS}['’]s)\s+(?:[\w-]+,?\s+){{0,4}}?(?:series|drama|show|"
-    r"thriller|comedy|sitcom|anime|k-drama|docuseries|saga|romance|procedural)\b")
+    r"thriller|comedy|sitcom|anime|k-drama|docuseries|saga|romance|procedural)\b(?!['’]s)")
 _RUN_AFTER = re.compile(
     r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F0-9][\w'’\-&!+]*+)(?::?\s+(?:(?:of|the|a|an|and|in|on|"
     r"to|for|from|with|at|by|or|x|&|(?-i:de|del|la|las|los|el|y|des|du|le|les|da|do|dos|das|"
@@ -575,6 +587,9 @@ def detect_titles(
         found[q] += 1
     for q in _italic_titles(text):
         found[q] += 1
+    heading = _heading_name(text)
+    if heading:
+        found[heading] += 1
     canon: dict[str, str] = {}  # normalised name -> canonical name
     names: dict[str, str] = {}  # surface name -> canonical
     titles: list[str] = []
@@ -599,8 +614,9 @@ def detect_titles(
         t = known_titles.matching(phrase)
         if t is not None:
             track(t.name, t.all_names)  # ("1923" is a tracked show)
-        elif _NOT_A_NAME.search(phrase):
-            continue  # a number ("crossed out the "2""), a tagline sentence, "Top 10", "OP"
+        elif _NOT_A_NAME.search(phrase) or phrase.lower() in _OUTLETS:
+            continue  # a number ("crossed out the "2""), a tagline sentence, "Top 10", "OP",
+            # a news outlet
         elif not _is_suffix_of_tracked(phrase, names):
             track(phrase, [phrase])
     for t in _named_in_lineup(text, known_titles):
@@ -616,18 +632,22 @@ def detect_titles(
     seasons += _title_number_mentions(text, mentions)
     seasons.sort(key=lambda s: s.start)
     # keep the article's order: the first-mentioned title is the default focus
-    order = {name: i for i, (_, _, name) in enumerate(sorted(mentions))}
+    order: dict[str, int] = {}
+    for i, (_, _, name) in enumerate(sorted(mentions)):
+        order.setdefault(name, i)
     titles.sort(key=lambda n: order.get(n, 10**6))
     return TitleContext(titles, mentions, seasons, passing)
 
 
-_NOT_A_NAME = re.compile(r"^[\d\s.,:#-]+$|[a-z][.!?]\s+[A-Z]|^(?:Top|OP|TL;?DR|FAQ|One|Two|"
-                         r"Three|Four|Five|Six)$|^[A-Z][a-z]+-(?:language|born|based|speaking|"
+_NOT_A_NAME = re.compile(r"^[\d\s.,:#-]+$|[a-z][.!?]\s+[A-Z]|\s(?:Wiki|Fandom)$|"
+                         r"^(?:Top|OP|TL;?DR|FAQ|One|Two|Three|Four|Five|Six)$|^[A-Z][a-z]+-(?:language|born|based|speaking|"
                          r"made|produced|backed)$")
 # US trade press quotes show names ("Copper Bay," "Night Tram" and "Ember Road"): once an
 # article quotes a title it anchors to a season, its other quoted Title-Case names are
 # shows too. Quoted speech is a sentence, not Title Case, and stays out.
-_QUOTED_NAME = re.compile(r"[\"“]([A-Z0-9\u00C0-\u00DE][^\"“”\n]{0,60}?)[\"”]")
+_QUOTED_NAME = re.compile(r"[\"“]([A-Z0-9\u00C0-\u00DE][^\"“”\n]{0,60}?)[\"”]|"
+                          # and single quotes, as Korean entertainment news sets them
+                          r"(?<![\w'’])['‘]([A-Z0-9\u00C0-\u00DE][^'‘’\n]{0,60}?)['’](?!\w)")
 _TITLE_WORD = re.compile(r"[A-Z0-9\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+:]*")
 
 
@@ -639,7 +659,7 @@ def _without_number(name: str) -> str:
 
 def _quoted_titles(text: str, found: Counter[str]) -> list[str]:
     names = {_without_number(q) for m in _QUOTED_NAME.finditer(text)
-             if (q := _unquoted(m.group(1)))}
+             if (q := _unquoted(m.group(1) or m.group(2)))}
     if not names & set(found):
         return []
     return [q for q in names if len(q.split()) <= 6 and q.lower() not in _NOT_TITLE
@@ -647,23 +667,59 @@ def _quoted_titles(text: str, found: Counter[str]) -> list[str]:
             and _TITLE_WORD.fullmatch(q.split()[-1]) is not None]
 
 
-# Markdown italics, the way style guides set a show's name: "*Sunken Cathedral* (Hulu)"
+# Markdown italics, the way style guides set a show's name: "*Sunken Cathedral* (Hulu)";
+# and bold, the way newsletters introduce one ("Max cancelled **Cinder & Vine**")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([A-Z0-9\u00C0-\u00DE][^*\n]{0,60}?)(?<![\s*])\*(?![*\w])|"
-                     r"(?<![_\w])_(?!_)([A-Z0-9\u00C0-\u00DE][^_\n]{0,60}?)(?<![\s_])_(?![_\w])")
+                     r"(?<![_\w])_(?!_)([A-Z0-9\u00C0-\u00DE][^_\n]{0,60}?)(?<![\s_])_(?![_\w])|"
+                     r"(?<![*\w])\*\*([A-Z0-9\u00C0-\u00DE][^*\n]{0,60}?)(?<![\s*:])\*\*(?![*\w:])")
+# the book or comic a show adapts: "based on *The Long Coast of Kestrel*, a novella"
+_ADAPTED_FROM = re.compile(r"\b(?:based\s+on|adapted\s+from|adaptation\s+of|inspired\s+by)"
+                           r"\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_WORK_AFTER = re.compile(
+    r"[*_\"”’]*,?\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:novels?|novellas?|books?|"
+    r"manga|webtoons?|web\s+novels?|comics?|memoirs?|plays?|films?|podcasts?|games?)\b",
+    re.IGNORECASE)
 
 
 def _italic_titles(text: str) -> list[str]:
-    """Italicised Title Case names (not emphasis: "*Last updated: May 2, 2026*")."""
-    out = []
+    """Italicised Title Case names (not emphasis: "*Last updated: May 2, 2026*"), and bold
+    ones that a heading names too (not a label: "**Status:** renewed")."""
+    out, adapted = [], set()
     for m in _ITALIC.finditer(text):
-        name = _without_number(_unquoted(m.group(1) or m.group(2)) or "")
+        name = _without_number(_unquoted(m.group(1) or m.group(2) or m.group(3)) or "")
         words = name.split()
-        if not words or len(words) > 6 or name.lower() in _NOT_TITLE | _LEAD_STOP:
+        if not words or len(words) > 6 or name.lower() in _NOT_TITLE | _LEAD_STOP | _OUTLETS:
+            continue
+        in_heading = r"^#+[ \t].*?(?<!\w)" + re.escape(name) + r"(?!\w)"
+        if m.group(3) and (name.isupper() or not re.search(in_heading, text, re.MULTILINE)):
+            continue  # bold is a show's name when a heading names it too, not emphasis,
+            # a status ("— **PENDING**") or a cast member ("**Gideon Marsh** has joined")
+        if _ADAPTED_FROM.search(text, max(0, m.start() - 40), m.start()) or \
+                _WORK_AFTER.match(text, m.end()):
+            adapted.add(name)
             continue
         if all(_TITLE_WORD.fullmatch(w) or w in _CONNECT for w in words) and \
                 _TITLE_WORD.fullmatch(words[-1]) and not re.search(r"\d{4}", name):
             out.append(name)
-    return out
+    return [name for name in out if name not in adapted]
+
+
+def _heading_name(text: str) -> str | None:
+    """A page headed by a bare name that its text repeats is that show's page ("#
+    Meridian Drift" on a fan wiki); a headline ("Hulu Renews Marrow Creek") is not
+    repeated word for word."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    name = first.lstrip("#").strip().strip("*_")
+    words = name.split()
+    if not 0 < len(words) <= 6 or name.lower() in _NOT_TITLE | _LEAD_STOP | _OUTLETS or \
+            re.search(r"\d", name) or _NOT_A_NAME.search(name):
+        return None
+    if not all(_TITLE_WORD.fullmatch(w) or w in _CONNECT for w in words) or \
+            not _TITLE_WORD.fullmatch(words[-1]):
+        return None
+    rest = text[text.index(first) + len(first):]
+    return name if len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", rest)) >= 2 \
+        else None
 
 
 # a show named as a comparison or example is not what the next sentences are about
@@ -671,8 +727,12 @@ _PASSING = re.compile(
     r"\b(?:(?:series|shows|dramas|titles|hits)\s+(?:like|such\s+as)|such\s+as|alongside|"
     r"(?:in\s+the\s+same\s+league|on\s+par)\s+as|(?:compared|likened)\s+(?:with|to)|"
     r"the\s+likes\s+of|similar\s+to|like|(?:best\s+)?known\s+for|starred\s+in|star\s+of|"
-    r"alum(?:nus|na)?\s+of|fame|previously\s+in|know\s+(?:\w+\s+){1,3}?from)\s+"
-    r"(?:[\"“*_]?[A-Z][^.;\n]{0,40}?[\"”*_]?,?\s+(?:and\s+|or\s+)?)*[\"“*_]?$")
+    r"alum(?:nus|na)?\s+of|fame|previously\s+in|know\s+(?:\w+\s+){1,3}?from|"
+    r"(?:love|praise|acclaim|attention|recognition)\s+for|appeared\s+in)\s+"
+    # "best known for the Nordic noir series *Vinterhavn*"
+    r"(?:(?:the|a|an|her|his|their)\s+(?:[\w'’-]+\s+){0,4}?(?:series|shows?|drama|film|movie|"
+    r"sitcom|comedy|thriller|anime|k-drama|docuseries)\s+)?"
+    r"(?:[\"“‘'*_]?[A-Z][^.;\n]{0,40}?[\"”’'*_]?,?\s+(?:and\s+|or\s+)?)*[\"“‘'*_]?$")
 
 
 def _is_suffix_of_tracked(phrase: str, names: dict[str, str]) -> bool:
