@@ -1182,3 +1182,15 @@ def test_a_step_moved_back_a_year_keeps_its_single_day():
                     "Filming on season 2 began on January 13, 2025.\n", date(2025, 11, 18))
     assert ("Tin Harbor", 2, Kind.RENEWAL, Modality.HAPPENED,
             (date(2024, 2, 28), date(2024, 2, 28))) in got
+
+
+def test_paperwork_and_a_held_reading_before_a_chinese_shoot():
+    # "completed its filming registration" is the filing before a shoot, not its wrap; a
+    # script reading someone "held" in late May is past, not next May
+    got, _ = _named('"The Jade Ledger 2" news\n\nFilming on the second season began '
+                    "on June 14. Before that, the drama had completed its filming registration "
+                    "with the regulator in March and held its script reading in late May.\n",
+                    date(2025, 11, 4))
+    assert not [c for c in got if c[2] is Kind.FILMING_WRAP]
+    prep = {c[4] for c in got if c[2] is Kind.PREPRODUCTION and c[3] is Modality.HAPPENED}
+    assert prep == {(date(2025, 3, 1), date(2025, 3, 31)), (date(2025, 5, 21), date(2025, 5, 31))}

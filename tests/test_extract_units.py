@@ -72,10 +72,35 @@ def test_outlets_and_source_books_are_not_shows():
                          "season 2 comes in May.").titles == ["Lantern Row"]
 
 
+def test_a_comparison_by_viewers_is_a_passing_mention():
+    text = ('"The Jade Ledger 2" wraps filming. It was compared by some viewers to "Nirvana '
+            'in Fire" and "The Story of Ming Lan," and the second season airs next year.')
+    ctx = detect_titles(text)
+    assert ctx.titles[0] == "The Jade Ledger"
+    assert [m[2] for m in ctx.passing] == ["Nirvana in Fire", "The Story of Ming Lan"]
+
+
 def test_the_first_named_show_leads_even_if_named_again_last():
     text = ("Marrow Creek season 2 wraps in May. Its star also leads Quiet Ward season 3. "
             "Marrow Creek returns next year.")
     assert detect_titles(text).titles == ["Marrow Creek", "Quiet Ward"]
+
+
+def test_a_numbered_section_opens_with_its_show():
+    text = ("Why does TV take so long?\n\nExhibit A: Hollow Tide\n\nNetflix's thriller premiered "
+            "in August 2021. Hollow Tide was renewed that October.\n\n2. Low Orbit gets two "
+            "more seasons\n\nApple renewed it.")
+    assert detect_titles(text).titles == ["Hollow Tide"]
+
+
+def test_headline_verbs_articles_and_fan_events_around_a_name():
+    assert detect_titles("Stardust Mechanic Anime Confirms Season 2 for 2026\n\nThe studio "
+                         "announced it. Stardust Mechanic is back.").titles == ["Stardust Mechanic"]
+    assert detect_titles("'La Casa de los Relojes' Renewed for Season 3\n\nLa Casa de los "
+                         "Relojes returns.").titles == ["La Casa de los Relojes"]
+    text = ('Stardust Mechanic season 2 is coming. A stage event, "Stardust Mechanic Hangar Day," '
+            'is set for September 14.')
+    assert detect_titles(text).titles == ["Stardust Mechanic"]
 
 
 def test_bold_names_in_newsletters():
@@ -89,13 +114,13 @@ def test_bold_names_in_newsletters():
 def test_korean_news_quotes_titles_in_single_quotes():
     text = ("'Sunrise Farmstay 3' confirms April premiere\n\ntvN's reality show 'Sunrise "
             "Farmstay' is returning for a third season. Park, the show's farm manager, is "
-            "back. Kim Do-yeon, who received much love for the drama 'Hospital Days', joins, "
-            "and the show takes the slot of 'Pocket Campers'.")
+            "back. Kim Do-yeon, who received much love for the drama 'Hospital Days', joins. "
+            "Yoon Ga-ram, who played a cook in the comedy series 'Night Canteen', joins too, "
+            "and the show takes the slot held by the camping show 'Pocket Campers'.")
     ctx = detect_titles(text)
     assert ctx.titles[0] == "Sunrise Farmstay"
     assert "Park" not in ctx.titles
-    assert "Hospital Days" in [m[2] for m in ctx.passing]
-    assert "Pocket Campers" in ctx.titles  # a show, named later
+    assert [m[2] for m in ctx.passing] == ["Hospital Days", "Night Canteen", "Pocket Campers"]
 
 
 def test_title_number_is_a_season():

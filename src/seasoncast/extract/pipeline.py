@@ -1227,7 +1227,8 @@ _DAY_TO_DAY = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b.*\b{_MONTH_WORD}\s+\d{
 
 
 _GOVERNING_PAST = re.compile(
-    r"\b(?:handed|gave|granted|awarded|received|earned|landed|secured|scored|got)\s+"
+    r"\b(?:handed|gave|granted|awarded|received|earned|landed|secured|scored|got|held|hosted|"
+    r"completed|finished)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:an?|its|the|their)\s+(?:[\w-]+\s*){0,2}$", re.IGNORECASE)
 
 
@@ -1247,8 +1248,8 @@ def _modality(trig: Trigger, tagged: TaggedSpan | None, s: Sentence, bounds, pub
     else:
         cut = trig.end
     clause = text[lo:min(hi, cut + 15)]
-    # "Hulu handed the series a third-season order in March": the verb's tense is the
-    # noun's
+    # "Hulu handed the series a third-season order in March", "held its script reading in
+    # late May": the verb's tense is the noun's
     past_form = trig.past_form or bool(_GOVERNING_PAST.search(text[tclause[0]:trig.start]))
     date_past = date_future = None
     if (tagged is not None and published is not None and trig.kind is not Kind.SLATE_LISTING

@@ -303,6 +303,10 @@ def _run_before(text: str, end: int) -> str | None:
             break
     while taken and _droppable(text[taken[-1][0]:taken[-1][1]]):
         taken.pop()
+    if len(taken) > 1 and text[taken[0][0]:taken[0][1]] in _HEADLINE_VERBS:
+        taken.pop(0)  # "Stardust Mechanic Anime Confirms Season 2"
+        while len(taken) > 1 and text[taken[0][0]:taken[0][1]] in _GENRE_WORDS:
+            taken.pop(0)
     while taken and text[taken[0][0]:taken[0][1]] in _CONNECT:
         taken.pop(0)
     if not taken:
@@ -314,6 +318,11 @@ def _run_before(text: str, end: int) -> str | None:
     return phrase
 
 
+# a headline's verb between a show and its season, and the genre word before it
+_HEADLINE_VERBS = frozenset("Confirms Confirmed Renews Renewed Sets Reveals Revealed Announces "
+                            "Announced Unveils Unveiled Teases Teased Gets Drops Lands Delays "
+                            "Delayed Eyes Targets Pushes Greenlights Orders Ordered".split())
+_GENRE_WORDS = frozenset("Anime Drama Series Show K-Drama K-drama Docuseries Sitcom".split())
 _PART_OF = re.compile(r"^(?:(?:Volume|Vol\.?|Part|Chapter|Episodes?)\s+(?:\d{1,2}|One|Two|"
                       r"Three|I{1,3})|\d{1,2})\s+of\s+")
 
@@ -331,8 +340,8 @@ def _unquoted(inside: str) -> str | None:
 
 def _droppable(word: str) -> bool:
     """Leading words that cannot start a title (a capitalised "The" can, and so can the
-    articles of other languages: "Las Hermanas Vega", "El Jardín")."""
-    if word in ("The", "El", "Las", "Los", "Les"):
+    articles of other languages: "Las Hermanas Vega", "La Casa de los Relojes")."""
+    if word in ("The", "El", "La", "Las", "Los", "Le", "Les", "Il"):
         return False
     if re.fullmatch(r"[A-Z][.:]|[A-Z]\w*-(?:winning|nominated|acclaimed|starring|led|based|"
                     r"produced|backed|awarded|favou?rite)", word):
@@ -590,6 +599,8 @@ def detect_titles(
     heading = _heading_name(text)
     if heading:
         found[heading] += 1
+    for name in _enumerated_names(text):
+        found[name] += 1
     canon: dict[str, str] = {}  # normalised name -> canonical name
     names: dict[str, str] = {}  # surface name -> canonical
     titles: list[str] = []
@@ -617,6 +628,8 @@ def detect_titles(
         elif _NOT_A_NAME.search(phrase) or phrase.lower() in _OUTLETS:
             continue  # a number ("crossed out the "2""), a tagline sentence, "Top 10", "OP",
             # a news outlet
+        elif _EVENT_NAME.search(phrase) and any(phrase.startswith(f"{f} ") for f in found):
+            continue  # "Stardust Mechanic Hangar Day", the show's fan event
         elif not _is_suffix_of_tracked(phrase, names):
             track(phrase, [phrase])
     for t in _named_in_lineup(text, known_titles):
@@ -639,6 +652,8 @@ def detect_titles(
     return TitleContext(titles, mentions, seasons, passing)
 
 
+_EVENT_NAME = re.compile(r"\s(?:Day|Festival|Fest|Expo|Con|Convention|Panel|Event|Live|"
+                         r"Showcase|Fan\s+Meeting|Fanmeeting|Concert|Party|Screening|Tour)$")
 _NOT_A_NAME = re.compile(r"^[\d\s.,:#-]+$|[a-z][.!?]\s+[A-Z]|\s(?:Wiki|Fandom)$|"
                          r"^(?:Top|OP|TL;?DR|FAQ|One|Two|Three|Four|Five|Six)$|^[A-Z][a-z]+-(?:language|born|based|speaking|"
                          r"made|produced|backed)$")
@@ -722,17 +737,45 @@ def _heading_name(text: str) -> str | None:
         else None
 
 
+# a line of its own that opens a numbered section: "Exhibit A: Hollow Tide", "2. Saltmarsh"
+_ENUMERATED = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:(?:Exhibit|Case|No\.?|Number)[ \t]+\w{1,3}[ \t]*"
+                         r"[:.)–—-]|#?\d{1,2}[.):]|[A-Z][.)])[ \t]+(?P<name>[^\n]{1,60}?)[ \t]*$",
+                         re.MULTILINE)
+
+
+def _enumerated_names(text: str) -> list[str]:
+    """Shows named alone on the line that opens a numbered section, and again in the text
+    (not "1. Low Orbit gets two more seasons", a headline)."""
+    out = []
+    for m in _ENUMERATED.finditer(text):
+        name = m["name"].strip("*_ ")
+        words = name.split()
+        if not 0 < len(words) <= 6 or name.lower() in _NOT_TITLE | _LEAD_STOP | _OUTLETS or \
+                re.search(r"\d", name) or _NOT_A_NAME.search(name):
+            continue
+        if all(_TITLE_WORD.fullmatch(w) or w in _CONNECT for w in words) and \
+                _TITLE_WORD.fullmatch(words[-1]) and _count(text, [name]) >= 2:
+            out.append(name)
+    return out
+
+
 # a show named as a comparison or example is not what the next sentences are about
 _PASSING = re.compile(
     r"\b(?:(?:series|shows|dramas|titles|hits)\s+(?:like|such\s+as)|such\s+as|alongside|"
-    r"(?:in\s+the\s+same\s+league|on\s+par)\s+as|(?:compared|likened)\s+(?:with|to)|"
+    r"(?:in\s+the\s+same\s+league|on\s+par)\s+as|(?:compared|likened)\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?(?:with|to)|"
     r"the\s+likes\s+of|similar\s+to|like|(?:best\s+)?known\s+for|starred\s+in|star\s+of|"
     r"alum(?:nus|na)?\s+of|fame|previously\s+in|know\s+(?:\w+\s+){1,3}?from|"
     r"(?:love|praise|acclaim|attention|recognition)\s+for|appeared\s+in)\s+"
     # "best known for the Nordic noir series *Vinterhavn*"
     r"(?:(?:the|a|an|her|his|their)\s+(?:[\w'’-]+\s+){0,4}?(?:series|shows?|drama|film|movie|"
     r"sitcom|comedy|thriller|anime|k-drama|docuseries)\s+)?"
-    r"(?:[\"“‘'*_]?[A-Z][^.;\n]{0,40}?[\"”’'*_]?,?\s+(?:and\s+|or\s+)?)*[\"“‘'*_]?$")
+    r"(?:[\"“‘'*_]?[A-Z][^.;\n]{0,40}?[\"”’'*_]?,?\s+(?:and\s+|or\s+)?)*[\"“‘'*_]?$|"
+    # "who played the quiet resident in the medical drama 'Hospital Days'", "the slot held
+    # by the camping show 'Pocket Campers'", "the follow-up to 'Three Meals'"
+    r"\b(?:(?:played|plays|playing)\s+(?:[\w'’-]+\s+){1,5}?in|held\s+by|follow-up\s+(?:of|to)|"
+    r"successor\s+to|replacing|tak(?:es|ing)\s+over\s+from)\s+(?:the|a|an|her|his|their)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:series|shows?|drama|film|movie|sitcom|comedy|thriller|anime|"
+    r"k-drama|docuseries)\s+[\"“‘'*_]?$")
 
 
 def _is_suffix_of_tracked(phrase: str, names: dict[str, str]) -> bool:

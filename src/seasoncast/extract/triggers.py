@@ -44,7 +44,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"(?<!\bseason\s\d\s)(?<!\bseason\s\d\d\s)\bpick-?ups?\b(?!\s+(?:for|truck))|\bextra\s+(?:shooting|filming|shoot)(?:\s+days?)?\b|"
      r"\b(?:extra|additional)\s+(?:\w+\s+)?(?:days?|nights?|weeks?)\s+of\s+(?:filming|shooting)\b|"
      r"\bre-?filming\b", 8),
-    (Kind.FILMING_WRAP, rf"\b{_WRAP}{_GAP}?{_FILM}\b", 6),
+    # (not "completed its filming registration": the paperwork before a shoot)
+    (Kind.FILMING_WRAP, rf"\b{_WRAP}{_GAP}?{_FILM}\b(?!\s+(?:registration|permits?|licen[cs]es?|"
+     r"applications?|approval))", 6),
     # (not "Filming began in Dublin in January and wrapped in June": that is the start)
     (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
      rf"(?:\s+(?!{_START}\b|and\b)[\w'’]+){{0,4}}?"
@@ -89,7 +91,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bcameras\s+(?:are\s+)?(?:still\s+)?rolling\b|\bspotted\s+(?:filming|shooting)\b|\b(?:shooting|filming|in\s+production|"
      r"cameras\s+rolling)\s+by\b", 4),
     (Kind.PREPRODUCTION, r"\bpre-?production\b|\bwriters[’']?\s+room\b|\btable\s+read\b|"
-     r"\bscript\s+read(?:ing|-through)?\b|\blocation\s+scouting\b", 6),
+     r"\bscript\s+read(?:ing|-through)?\b|\blocation\s+scouting\b|"
+     # a Chinese drama's filing with the broadcasting regulator before it shoots
+     r"\b(?:filming|production)\s+(?:registration|permit)\b", 6),
     (Kind.CASTING, r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:cast|ensemble|series|show)\b|"
      r"\b(?:has\s+been|was|been|were)\s+cast\b|\bcast\s+as\b|\bboard(?:s|ed)\b|"
      r"\bsigned\s+on\b|\btapped\s+to\s+(?:play|star)\b|\bin\s+talks\s+to\s+(?:join|star)\b|"
