@@ -1194,3 +1194,13 @@ def test_paperwork_and_a_held_reading_before_a_chinese_shoot():
     assert not [c for c in got if c[2] is Kind.FILMING_WRAP]
     prep = {c[4] for c in got if c[2] is Kind.PREPRODUCTION and c[3] is Modality.HAPPENED}
     assert prep == {(date(2025, 3, 1), date(2025, 3, 31)), (date(2025, 5, 21), date(2025, 5, 31))}
+
+
+def test_a_reported_slip_is_a_delay_that_happened():
+    # the delay is news of what happened, even when the new target is only reported;
+    # its date, the target, stays ahead of the article
+    got, _ = _named("Saltmarsh season 3 is in trouble\n\nWith a new showrunner still to be "
+                    "named, production is now eyeing a late June start, sources say, a delay "
+                    "of nearly four months.\n", date(2026, 2, 18))
+    delays = [(c[3], c[4]) for c in got if c[2] is Kind.DELAY]
+    assert delays == [(Modality.HAPPENED, (date(2026, 6, 21), date(2026, 6, 30)))]

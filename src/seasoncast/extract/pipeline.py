@@ -737,6 +737,12 @@ def _claims_in_sentence(
                 # June nearest the article, as the tagger placed it)
                 tagged = _retense(tagged, Modality.HAPPENED if dec.past_plan else dec.modality,
                                   published)
+            if trig.kind is Kind.DELAY and dec.modality in (Modality.PLANNED,
+                                                            Modality.ANNOUNCED):
+                # "production is now eyeing a late June start, sources say, a delay of
+                # four months": the slip is news of what happened (its date, the new
+                # target, placed ahead above); the target is a claim of its own
+                dec = replace(dec, modality=Modality.HAPPENED)
             date_seasons, date_explicit = seasons, explicit
             if trig.kind is Kind.RELEASE and tagged is not None and (
                     own := _season_just_before(s, ctx, tagged)) is not None:
