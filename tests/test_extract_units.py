@@ -5,7 +5,7 @@ from datetime import date
 from seasoncast.extract.sentences import clause_bounds, split_sentences
 from seasoncast.extract.titles import detect_titles, find_season_mentions
 from seasoncast.extract.triggers import find_triggers
-from seasoncast.model import Kind
+from seasoncast.model import Kind, Title
 
 
 def test_sentences_keep_offsets_and_lines():
@@ -101,6 +101,24 @@ def test_headline_verbs_articles_and_fan_events_around_a_name():
     text = ('Stardust Mechanic season 2 is coming. A stage event, "Stardust Mechanic Hangar Day," '
             'is set for September 14.')
     assert detect_titles(text).titles == ["Stardust Mechanic"]
+
+
+def test_a_tabloid_names_its_show_before_a_star_not_as_a_pronoun():
+    text = ("LARKSPUR LANE IN CHAOS: star QUITS\n\nLARKSPUR LANE star Gemma Thornley has quit "
+            "the BBC drama. She told producers last week. She wants a change. Her pal Ray "
+            "Dawson said so. She is in talks. Larkspur Lane is not being cancelled.")
+    known = [Title("She"), Title("Ray")]  # tracked one-word shows
+    assert detect_titles(text, known).titles == ["Larkspur Lane"]
+    # with no other show named, a tracked one-word show counts only mid-sentence
+    assert detect_titles("A new season of Netflix's She is coming. Critics loved She, and "
+                         "She was renewed.", known).titles == ["She"]
+
+
+def test_podcast_chapters_name_their_show():
+    text = ("Show notes\n\n(00:00) Intro. Tom has finally watched Slow Horses.\n\n(14:20) Dust & "
+            "Gospel, season 3. Filming wrapped in August.\n\n(27:05) Pinecrest Ward, season 5. "
+            "First, the rumour.")
+    assert detect_titles(text).titles == ["Dust & Gospel", "Pinecrest Ward"]
 
 
 def test_bold_names_in_newsletters():

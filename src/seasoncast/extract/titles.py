@@ -95,6 +95,7 @@ _LEAD_STOP = {
     "how’s",
 }
 _NOT_TITLE = {"the", "this", "season", "series", "show", "netflix", "it", "part", "tv",
+              "he", "she", "they", "we", "his", "her", "their", "its",
               "release", "premiere", "date", "drama", "k-drama", "streaming", "january",
               "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "spring", "summer", "fall",
@@ -542,7 +543,8 @@ class KnownTitles:
 
     def most_mentioned(self, text: str) -> Title | None:
         """The title whose names occur most often in the text (None if none occurs)."""
-        counts = {t.name: _count(text, t.all_names) for t in self.titles}
+        counts = {t.name: _count(text, t.all_names) if len(t.name.split()) > 1 else
+                  _count_mid_sentence(text, t.all_names) for t in self.titles}
         if not counts:
             return None
         top = max(counts, key=counts.get)
@@ -634,6 +636,8 @@ def detect_titles(
             track(phrase, [phrase])
     for t in _named_in_lineup(text, known_titles):
         track(t.name, t.all_names)
+    if not titles and (named := _named_before_role(text)):
+        track(named, [named])  # "LARKSPUR LANE star Gemma Thornley has quit"
     if not titles:  # no anchored title: fall back on the tracked one named most
         t = known_titles.most_mentioned(text)
         if t is not None:
@@ -719,6 +723,29 @@ def _italic_titles(text: str) -> list[str]:
     return [name for name in out if name not in adapted]
 
 
+# "[show] star [person]", the tabloid way of naming a show, often in capitals
+_BEFORE_ROLE = re.compile(r"(?<![\w'’])((?:[A-Z][\w'’&-]*[ \t]+){0,5}[A-Z][\w'’&-]*)[ \t]+"
+                          r"(?:star|stars|actor|actress|creator|showrunner|boss|bosses)\b")
+
+
+def _named_before_role(text: str) -> str | None:
+    """The show an article with no anchored title names before a star or creator, as the
+    text writes it in mixed case elsewhere, if it names it twice or more."""
+    for m in _BEFORE_ROLE.finditer(text):
+        words = m.group(1).split()
+        while words and _droppable(words[0]):
+            words.pop(0)
+        if not words or len(words) > 6:
+            continue
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
+        written = [w.group() for w in re.finditer(pattern, text, re.IGNORECASE)]
+        mixed = [w for w in written if not w.isupper() and w[0].isupper()]
+        if len(written) >= 2 and mixed and mixed[0].lower() not in _NOT_TITLE | _OUTLETS \
+                and not _NOT_A_NAME.search(mixed[0]):
+            return re.sub(r"\s+", " ", mixed[0])
+    return None
+
+
 def _heading_name(text: str) -> str | None:
     """A page headed by a bare name that its text repeats is that show's page ("#
     Meridian Drift" on a fan wiki); a headline ("Hulu Renews Marrow Creek") is not
@@ -739,22 +766,25 @@ def _heading_name(text: str) -> str | None:
 
 # a line of its own that opens a numbered section: "Exhibit A: Hollow Tide", "2. Saltmarsh"
 _ENUMERATED = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:(?:Exhibit|Case|No\.?|Number)[ \t]+\w{1,3}[ \t]*"
-                         r"[:.)–—-]|#?\d{1,2}[.):]|[A-Z][.)])[ \t]+(?P<name>[^\n]{1,60}?)[ \t]*$",
-                         re.MULTILINE)
+                         r"[:.)–—-]|#?\d{1,2}[.):]|[A-Z][.)])[ \t]+(?P<name>[^\n]{1,60}?)[ \t]*$|"
+                         # a podcast chapter: "(14:20) Dust & Gospel, season 3."
+                         r"^[ \t]*\(?\d{1,2}:\d\d(?::\d\d)?\)?[ \t]+(?P<chapter>[^,\n]{1,60}),"
+                         r"[ \t]+(?:season|series)[ \t]+\d{1,2}\b", re.MULTILINE)
 
 
 def _enumerated_names(text: str) -> list[str]:
     """Shows named alone on the line that opens a numbered section, and again in the text
-    (not "1. Low Orbit gets two more seasons", a headline)."""
+    (not "1. Low Orbit gets two more seasons", a headline), or with their season at a
+    podcast chapter's timestamp."""
     out = []
     for m in _ENUMERATED.finditer(text):
-        name = m["name"].strip("*_ ")
+        name = (m["name"] or m["chapter"]).strip("*_ ")
         words = name.split()
         if not 0 < len(words) <= 6 or name.lower() in _NOT_TITLE | _LEAD_STOP | _OUTLETS or \
                 re.search(r"\d", name) or _NOT_A_NAME.search(name):
             continue
         if all(_TITLE_WORD.fullmatch(w) or w in _CONNECT for w in words) and \
-                _TITLE_WORD.fullmatch(words[-1]) and _count(text, [name]) >= 2:
+                _TITLE_WORD.fullmatch(words[-1]) and (m["chapter"] or _count(text, [name]) >= 2):
             out.append(name)
     return out
 
@@ -782,6 +812,20 @@ def _is_suffix_of_tracked(phrase: str, names: dict[str, str]) -> bool:
     """Is the phrase part of a longer tracked name ("Ash" of "Crown of Ash")?"""
     pat = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
     return any(pat.search(n) for n in names)
+
+
+def _count_mid_sentence(text: str, names: Sequence[str]) -> int:
+    """Occurrences of one-word names that do not open a sentence or line ("She" or "You"
+    there is a pronoun, not Netflix's show) nor start a person's name ("Ray Dawson")."""
+    total = 0
+    for n in names:
+        if n not in text:
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text):
+            if not re.search(r"(?:^|[.!?:\"“”]\s*)$", text[max(0, m.start() - 3):m.start()]) \
+                    and not re.match(r"[ \t]+[A-Z][a-z]", text[m.end():m.end() + 3]):
+                total += 1
+    return total
 
 
 _COUNT_CACHE: dict[tuple[int, str], int] = {}  # cleared for every new text
