@@ -114,6 +114,12 @@ def test_a_tabloid_names_its_show_before_a_star_not_as_a_pronoun():
                          "She was renewed.", known).titles == ["She"]
 
 
+def test_an_appositive_with_a_possessive_names_a_show():
+    text = ("Saints of Calder, the company's flagship crime saga, finished filming its fourth "
+            "season in Glasgow.")
+    assert detect_titles(text).titles == ["Saints of Calder"]
+
+
 def test_podcast_chapters_name_their_show():
     text = ("Show notes\n\n(00:00) Intro. Tom has finally watched Slow Horses.\n\n(14:20) Dust & "
             "Gospel, season 3. Filming wrapped in August.\n\n(27:05) Pinecrest Ward, season 5. "

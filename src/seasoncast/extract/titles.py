@@ -424,7 +424,7 @@ _RETURNS_FOR = CaselessPattern(
 # ("Larkspur Hollow is HBO's slow, stubborn drama about ..."; not "Park, the show's
 # unofficial farm manager")
 _APPOSITIVE = CaselessPattern(
-    rf"(?:,\s+(?:the|a|an)|\s+is\s+{_OWNERS}['’]s)\s+(?:[\w-]+,?\s+){{0,4}}?(?:series|drama|show|"
+    rf"(?:,\s+(?:the|a|an)|\s+is\s+{_OWNERS}['’]s)\s+(?:[\w'’-]+,?\s+){{0,4}}?(?:series|drama|show|"
     r"thriller|comedy|sitcom|anime|k-drama|docuseries|saga|romance|procedural)\b(?!['’]s)")
 _RUN_AFTER = re.compile(
     r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F0-9][\w'’\-&!+]*+)(?::?\s+(?:(?:of|the|a|an|and|in|on|"
