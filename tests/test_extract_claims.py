@@ -1204,3 +1204,15 @@ def test_a_reported_slip_is_a_delay_that_happened():
                     "of nearly four months.\n", date(2026, 2, 18))
     delays = [(c[3], c[4]) for c in got if c[2] is Kind.DELAY]
     assert delays == [(Modality.HAPPENED, (date(2026, 6, 21), date(2026, 6, 30)))]
+
+
+def test_castings_told_as_joining_a_season_or_announced_casting():
+    got, _ = _named("Shiosai Detective Agency season 2 news\n\nThe big newcomer is Mizuhara "
+                    "Yuki, whose casting Fuji TV announced on August 4. In June, Oona Fairweather "
+                    "had joined the second season in a recurring role. Kwame Addo joined as the "
+                    "ship's engineer in May. Lena Hart has joined as a rival smuggler.\n",
+                    date(2025, 8, 27))
+    castings = sorted(c[4] for c in got if c[2] is Kind.CASTING)
+    assert castings == [(date(2025, 5, 1), date(2025, 5, 31)),
+                        (date(2025, 6, 1), date(2025, 6, 30)),
+                        (date(2025, 8, 4), date(2025, 8, 4))]  # Lena Hart is only cast

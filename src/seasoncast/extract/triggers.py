@@ -95,12 +95,19 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      # a Chinese drama's filing with the broadcasting regulator before it shoots
      r"\b(?:filming|production)\s+(?:registration|permit)\b", 6),
     (Kind.CASTING, r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:cast|ensemble|series|show)\b|"
+     # "had joined the third season", "joined as the ship's engineer in June 2021" (not
+     # "has joined as a rival smuggler", who is in the season)
+     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|new)\s+"
+     r"(?:season|series)\b|(?<!\bhas\s)(?<!\bhave\s)\bjoined\s+as\s+(?:the|a|an)\b|"
      r"\b(?:has\s+been|was|been|were)\s+cast\b|\bcast\s+as\b|\bboard(?:s|ed)\b|"
      r"\bsigned\s+on\b|\btapped\s+to\s+(?:play|star)\b|\bin\s+talks\s+to\s+(?:join|star)\b|"
      r"\bcasting\s+(?:of\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?"
      r"(?:confirmed|announced|revealed)\b|"
      # "Netflix announced her casting in November", "joined us as a shipping inspector"
      r"\b(?:announced|confirmed|revealed)\s+(?:his|her|their)\s+(?:casting|entry)\b|"
+     # "whose casting Fuji TV announced on August 4", "Her casting was first reported"
+     r"\b(?:whose|his|her|their)\s+casting\b(?=[^.;]{0,60}?\b(?:announced|confirmed|revealed|"
+     r"reported)\b)|"
      r"\bjoined\s+us\s+as\b", 5),
     (Kind.TEASER, r"\bteasers?(?:\s+(?:trailer|pv|clip|video))?\b|\bfirst[\s-]+look"
      r"(?:\s+(?:images?|photos?|stills|pictures?|clips?|footage|teaser|video))?\b|"
