@@ -1216,3 +1216,11 @@ def test_castings_told_as_joining_a_season_or_announced_casting():
     assert castings == [(date(2025, 5, 1), date(2025, 5, 31)),
                         (date(2025, 6, 1), date(2025, 6, 30)),
                         (date(2025, 8, 4), date(2025, 8, 4))]  # Lena Hart is only cast
+
+
+def test_a_season_that_opens_with_two_episodes_premieres():
+    got, _ = _named("The Copper Line season 3 (Apple TV+): January 9\n\nApple's rail-heist "
+                    "thriller The Copper Line opens with two episodes on January 9, then "
+                    "continues weekly.\n", date(2025, 12, 9))
+    assert ("The Copper Line", 3, Kind.RELEASE, Modality.ANNOUNCED,
+            (date(2026, 1, 9), date(2026, 1, 9))) in got

@@ -185,6 +185,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"another)\s+season\b", 7),
     (Kind.RELEASE, r"\bpremi[eè]r(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|"
      r"\bwent\s+out\s+(?=(?:in|on|last|this|at)\b)|"  # British: "series one went out in"
+     # "opens with two episodes on January 9", "kicked off with a double bill"
+     r"\b(?:opens|opened|kicks\s+off|kicked\s+off)\s+with\s+(?:(?:a|its|the|two|three|four|"
+     r"\d)\s+)?(?:[\w-]+\s+)?(?:episodes?|double\s+bill)\b|"
      # "Part 2 follows in July", "the second followed on January 8, 2023"
      r"\b(?<=part\s\d\s)follow(?:s|ed)\s+(?=(?:in|on)\b)|"
      r"\bdebut(?:s|ed|ing)?\b|\bdrop(?:s|ped|ping)?\b|\barriv(?:e|es|ed|ing|al)\b|"
