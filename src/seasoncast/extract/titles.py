@@ -752,12 +752,7 @@ def _heading_name(text: str) -> str | None:
     repeated word for word."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     name = first.lstrip("#").strip().strip("*_")
-    words = name.split()
-    if not 0 < len(words) <= 6 or name.lower() in _NOT_TITLE | _LEAD_STOP | _OUTLETS or \
-            re.search(r"\d", name) or _NOT_A_NAME.search(name):
-        return None
-    if not all(_TITLE_WORD.fullmatch(w) or w in _CONNECT for w in words) or \
-            not _TITLE_WORD.fullmatch(words[-1]):
+    if not _bare_name(name):
         return None
     rest = text[text.index(first) + len(first):]
     return name if len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", rest)) >= 2 \
@@ -779,14 +774,19 @@ def _enumerated_names(text: str) -> list[str]:
     out = []
     for m in _ENUMERATED.finditer(text):
         name = (m["name"] or m["chapter"]).strip("*_ ")
-        words = name.split()
-        if not 0 < len(words) <= 6 or name.lower() in _NOT_TITLE | _LEAD_STOP | _OUTLETS or \
-                re.search(r"\d", name) or _NOT_A_NAME.search(name):
-            continue
-        if all(_TITLE_WORD.fullmatch(w) or w in _CONNECT for w in words) and \
-                _TITLE_WORD.fullmatch(words[-1]) and (m["chapter"] or _count(text, [name]) >= 2):
+        if _bare_name(name) and (m["chapter"] or _count(text, [name]) >= 2):
             out.append(name)
     return out
+
+
+def _bare_name(name: str) -> bool:
+    """Is a line's text only a name: up to six Title Case words (and connectors), with no
+    digit, that is not a stop word, an outlet or a label?"""
+    words = name.split()
+    return 0 < len(words) <= 6 and name.lower() not in _NOT_TITLE | _LEAD_STOP | _OUTLETS \
+        and not re.search(r"\d", name) and not _NOT_A_NAME.search(name) \
+        and all(_TITLE_WORD.fullmatch(w) or w in _CONNECT for w in words) \
+        and _TITLE_WORD.fullmatch(words[-1]) is not None
 
 
 # a show named as a comparison or example is not what the next sentences are about
