@@ -1224,3 +1224,15 @@ def test_a_season_that_opens_with_two_episodes_premieres():
                     "continues weekly.\n", date(2025, 12, 9))
     assert ("The Copper Line", 3, Kind.RELEASE, Modality.ANNOUNCED,
             (date(2026, 1, 9), date(2026, 1, 9))) in got
+
+
+def test_an_official_named_by_role_speaks_for_the_company():
+    # "Obi said" after "chief content officer Renata Obi" is the company's word; an
+    # analyst saying the same is not
+    got, _ = _named("Vantage maps out its returning seasons\n\nChief executive Martin Greaves "
+                    "handed over to chief content officer Renata Obi. Obi said the third season "
+                    "of Harrow Street will premiere in the second half. Analysts said they expect "
+                    "Harrow Street season 3 in October.\n", date(2025, 7, 31))
+    releases = {(c[3], c[4]) for c in got if c[2] is Kind.RELEASE}
+    assert (Modality.ANNOUNCED, (date(2025, 7, 1), date(2025, 12, 31))) in releases
+    assert (Modality.ANNOUNCED, (date(2025, 10, 1), date(2025, 10, 31))) not in releases

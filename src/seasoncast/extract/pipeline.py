@@ -268,7 +268,7 @@ def extract_document(
                 if title is not None:
                     carry[title] = sm.numbers[0]
     official = [(0, len(text))] if _PRESS_RELEASE.search(text[:400]) else \
-        _official_quotes(text)
+        _official_quotes(text) + _named_officials_said(text)
     for d in drafts:
         # a platform's own release, or its words quoted: its plans are announcements
         if d.claim.modality is Modality.PLANNED and any(
@@ -595,6 +595,36 @@ def _official_quotes(text: str) -> list[tuple[int, int]]:
             if _OFFICIAL_SPEAKER.search(text, max(para.start(), a - 120), a):
                 out.append((a, b + 1))
     return out
+
+
+# a person the article introduces by an official role: "chief content officer Renata Obi"
+_OFFICIAL_ROLE = re.compile(
+    r"(?i:\b(?:co-?showrunner|showrunner|co-?creator|creator|executive\s+producer|"
+    r"chief\s+(?:content|executive|creative|programming)\s+officer|ceo|chief\s+executive|"
+    r"president|content\s+chief|programming\s+chief|spokes(?:person|woman|man)))\s+"
+    r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+
+
+def _named_officials_said(text: str) -> list[tuple[int, int]]:
+    """What a person introduced by an official role says later, by name: "Obi said it
+    will now arrive in the first quarter of 2026" after "chief content officer Renata
+    Obi" is the company's word, to the end of the sentence."""
+    names = {n for m in _OFFICIAL_ROLE.finditer(text) for n in (m["name"],
+                                                                m["name"].split()[-1])}
+    names -= _NOT_SPEAKERS
+    if not names:
+        return []
+    said = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                      + r")\s+(?:also\s+)?(?:said|says|told|confirmed|announced|added|"
+                      r"explained|revealed|noted)\b")
+    out = []
+    for m in said.finditer(text):
+        end = re.compile(r"[.!?](?=\s)|\n").search(text, m.end())
+        out.append((m.start(), end.end() if end else len(text)))
+    return out
+
+
+_NOT_SPEAKERS = {"Netflix", "The", "Season", "Series", "Show"}
 
 
 def _headline_end(text: str) -> int:
