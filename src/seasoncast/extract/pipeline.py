@@ -50,6 +50,7 @@ from seasoncast.extract.titles import (
 from seasoncast.extract.triggers import Trigger, find_triggers
 from seasoncast.extract.viewership import extract_viewership
 from seasoncast.model import CastCredit, Claim, Kind, Modality, Title, Viewership
+from seasoncast.wordscan import caseless_copy
 
 MAX_CHARS = 400_000  # longer input is cut: bounded time and memory on hostile files
 # kinds whose bare "it happened" is news even without a date (a premiere without a
@@ -598,19 +599,27 @@ def _official_quotes(text: str) -> list[tuple[int, int]]:
 
 
 # a person the article introduces by an official role: "chief content officer Renata Obi"
+# (the role found in a lower-cased copy, where its literal words are quick to scan for)
 _OFFICIAL_ROLE = re.compile(
-    r"(?i:\b(?:co-?showrunner|showrunner|co-?creator|creator|executive\s+producer|"
+    r"(?:co-?showrunner|showrunner|co-?creator|creator|executive\s+producer|"
     r"chief\s+(?:content|executive|creative|programming)\s+officer|ceo|chief\s+executive|"
-    r"president|content\s+chief|programming\s+chief|spokes(?:person|woman|man)))\s+"
-    r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+    r"president|content\s+chief|programming\s+chief|spokes(?:person|woman|man))\s+")
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+")
 
 
 def _named_officials_said(text: str) -> list[tuple[int, int]]:
     """What a person introduced by an official role says later, by name: "Obi said it
     will now arrive in the first quarter of 2026" after "chief content officer Renata
     Obi" is the company's word, to the end of the sentence."""
-    names = {n for m in _OFFICIAL_ROLE.finditer(text) for n in (m["name"],
-                                                                m["name"].split()[-1])}
+    lower = caseless_copy(text)
+    if lower is None:
+        return []
+    names = set()
+    for m in _OFFICIAL_ROLE.finditer(lower):
+        if m.start() and (lower[m.start() - 1].isalnum() or lower[m.start() - 1] == "_"):
+            continue  # inside a word ("procreator")
+        if person := _PERSON_NAME.match(text, m.end()):
+            names |= {person.group(), person.group().split()[-1]}
     names -= _NOT_SPEAKERS
     if not names:
         return []
