@@ -666,7 +666,7 @@ _NOT_A_NAME = re.compile(r"^[\d\s.,:#-]+$|[a-z][.!?]\s+[A-Z]|\s(?:Wiki|Fandom)$|
 # shows too. Quoted speech is a sentence, not Title Case, and stays out.
 _QUOTED_NAME = re.compile(r"[\"“]([A-Z0-9\u00C0-\u00DE][^\"“”\n]{0,60}?)[\"”]|"
                           # and single quotes, as Korean entertainment news sets them
-                          r"(?<![\w'’])['‘]([A-Z0-9\u00C0-\u00DE][^'‘’\n]{0,60}?)['’](?!\w)")
+                          r"['‘](?<![\w'’]['‘])([A-Z0-9\u00C0-\u00DE][^'‘’\n]{0,60}?)['’](?!\w)")
 _TITLE_WORD = re.compile(r"[A-Z0-9\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+:]*")
 
 
@@ -688,9 +688,12 @@ def _quoted_titles(text: str, found: Counter[str]) -> list[str]:
 
 # Markdown italics, the way style guides set a show's name: "*Sunken Cathedral* (Hulu)";
 # and bold, the way newsletters introduce one ("Max cancelled **Cinder & Vine**")
-_ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([A-Z0-9\u00C0-\u00DE][^*\n]{0,60}?)(?<![\s*])\*(?![*\w])|"
-                     r"(?<![_\w])_(?!_)([A-Z0-9\u00C0-\u00DE][^_\n]{0,60}?)(?<![\s_])_(?![_\w])|"
-                     r"(?<![*\w])\*\*([A-Z0-9\u00C0-\u00DE][^*\n]{0,60}?)(?<![\s*:])\*\*(?![*\w:])")
+# (each alternative opens on its mark, the lookbehind after it, so that the engine can skip
+# ahead to the marks)
+_ITALIC = re.compile(r"\*(?<![*\w]\*)(?!\*)([A-Z0-9\u00C0-\u00DE][^*\n]{0,60}?)(?<![\s*])\*"
+                     r"(?![*\w])|"
+                     r"_(?<![_\w]_)(?!_)([A-Z0-9\u00C0-\u00DE][^_\n]{0,60}?)(?<![\s_])_(?![_\w])|"
+                     r"\*\*(?<![*\w]\*\*)([A-Z0-9\u00C0-\u00DE][^*\n]{0,60}?)(?<![\s*:])\*\*(?![*\w:])")
 # the book or comic a show adapts: "based on *The Long Coast of Kestrel*, a novella"
 _ADAPTED_FROM = re.compile(r"\b(?:based\s+on|adapted\s+from|adaptation\s+of|inspired\s+by)"
                            r"\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
