@@ -628,12 +628,13 @@ def _named_officials_said(text: str) -> list[tuple[int, int]]:
                       r"explained|revealed|noted)\b")
     out = []
     for m in said.finditer(text):
-        end = re.compile(r"[.!?](?=\s)|\n").search(text, m.end())
+        end = _SENTENCE_END.search(text, m.end())
         out.append((m.start(), end.end() if end else len(text)))
     return out
 
 
 _NOT_SPEAKERS = {"Netflix", "The", "Season", "Series", "Show"}
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 def _headline_end(text: str) -> int:
