@@ -270,3 +270,10 @@ def test_earlier_this_month_said_late_in_the_month():
 def test_a_wide_unusual_span_is_told_as_between():
     span = DateSpan(date(2024, 10, 15), date(2025, 1, 9), Precision.YEAR)
     assert describe(span) == "between October 15, 2024 and January 9, 2025"
+
+
+def test_a_labels_bare_month_or_season_is_the_next_one():
+    ref = date(2025, 12, 9)
+    got = [(t.span.start, t.span.end) for t in find_datespans(
+        "Saltmarsh (Hulu): January. Kingfisher Road (Disney+): spring. He said: March is", ref)]
+    assert got == [(date(2026, 1, 1), date(2026, 1, 31)), (date(2026, 3, 1), date(2026, 5, 31))]

@@ -1236,3 +1236,50 @@ def test_an_official_named_by_role_speaks_for_the_company():
     releases = {(c[3], c[4]) for c in got if c[2] is Kind.RELEASE}
     assert (Modality.ANNOUNCED, (date(2025, 7, 1), date(2025, 12, 31))) in releases
     assert (Modality.ANNOUNCED, (date(2025, 10, 1), date(2025, 10, 31))) not in releases
+
+
+def test_a_list_of_returning_shows_dates_each_without_a_verb():
+    got, _ = _named("# Coming back in 2026\n\n**Saltmarsh, season 2 (Hulu): January.** Hulu "
+                    "has only committed to that month.\n\n**Velvet Precinct, season 4 (Peacock): "
+                    "February 5.** The cop comedy returns on February 5. Peacock renewed it for "
+                    "a fifth season in October.\n\n**Kingfisher Road, season 2 (Disney+): "
+                    "spring.** Production wrapped in August.\n", date(2025, 12, 9))
+    releases = {(c[0], c[1], c[4]) for c in got if c[2] is Kind.RELEASE}
+    assert releases == {("Saltmarsh", 2, (date(2026, 1, 1), date(2026, 1, 31))),
+                        ("Velvet Precinct", 4, (date(2026, 2, 5), date(2026, 2, 5))),
+                        ("Kingfisher Road", 2, (date(2026, 3, 1), date(2026, 5, 31)))}
+    wraps = {(c[0], c[4]) for c in got if c[2] is Kind.FILMING_WRAP}
+    assert wraps == {("Kingfisher Road", (date(2025, 8, 1), date(2025, 8, 31)))}
+
+
+def test_a_renewal_confirmed_on_a_weekday_is_dated_that_day():
+    got, _ = _named('Sangre de Cafetal is back\n\nPrime Video confirmed on Monday that "Sangre '
+                    'de Cafetal", the Colombian drama about three generations of coffee growers '
+                    'in the mountains of Quindío, will return for a second season.\n',
+                    date(2025, 7, 22))
+    assert ("Sangre de Cafetal", 2, Kind.RENEWAL, Modality.HAPPENED,
+            (date(2025, 7, 21), date(2025, 7, 21))) in got
+
+
+def test_a_scrapped_start_is_a_delay_and_an_analyst_expects():
+    got, _ = _named("Harlan & Vance season 2\n\nHarlan & Vance season 2 had been set to start "
+                    "filming on July 20. That start has been scrapped, a spokesperson said. "
+                    "Gavin Teller, an analyst who tracks spending, said he expects the premiere "
+                    "to slip to spring 2027.\n", date(2026, 7, 15))
+    kinds = {(c[2], c[3]) for c in got}
+    assert (Kind.DELAY, Modality.HAPPENED) in kinds
+    assert (Kind.CANCELLATION, Modality.HAPPENED) not in kinds
+    assert ("Harlan & Vance", 2, Kind.RELEASE, Modality.EXPECTED,
+            (date(2027, 3, 1), date(2027, 5, 31))) in got
+
+
+def test_and_it_wrapped_is_a_wrap_and_a_readers_question_sets_no_cancellation():
+    got, _ = _named("## Did HBO forget about Copper Sky?\n\n> Is season two actually happening, "
+                    "or did I miss a cancellation? — Russ, Tucson\n\nFilming on season two of "
+                    "Copper Sky started in late May, and it wrapped last month. HBO has said it "
+                    "will arrive in 2026, so my best guess is next summer.\n", date(2025, 11, 6))
+    assert ("Copper Sky", 2, Kind.FILMING_WRAP, Modality.HAPPENED,
+            (date(2025, 10, 1), date(2025, 10, 31))) in got
+    assert not any(c[2] is Kind.CANCELLATION for c in got)
+    assert ("Copper Sky", 2, Kind.RELEASE, Modality.EXPECTED,
+            (date(2026, 6, 1), date(2026, 8, 31))) in got

@@ -187,3 +187,33 @@ def test_published_guess_skips_dates_still_to_come():
     text = "Netflix says the show will premiere on March 5, 2027.\nPublished June 2, 2026"
     assert guess_published(text, today=date(2026, 11, 26)) == date(2026, 6, 2)
     assert guess_published("It premieres March 5, 2027.", today=date(2026, 11, 26)) is None
+
+
+def test_a_translated_name_is_the_same_show():
+    text = ('"Sangre de Cafetal" renewed\n\nPrime Video said "Sangre de Cafetal" (literally '
+            '"Blood of the Coffee Farm") will return. Filming of Blood of the Coffee Farm '
+            'begins in September.')
+    ctx = detect_titles(text)
+    assert ctx.titles == ["Sangre de Cafetal"]
+    assert {name for _, _, name in ctx.mentions} == {"Sangre de Cafetal"}
+
+
+def test_transcript_speakers_are_not_shows_and_topics_are():
+    text = ("THE BINGE REPORT, episode 212\n\nDANA: Let's start. Glasswing.\n\nMARCUS: "
+            "Glasswing! Finally.\n\nDANA: Okay, Glasswing: October 9. Next. Sable & Thorn.\n\n"
+            "MARCUS: Reshoots.\n\nDANA: Season three premiered in April.")
+    assert detect_titles(text).titles == ["Glasswing", "Sable & Thorn"]
+
+
+def test_a_platform_between_a_show_and_its_season_and_a_setting_before_a_genre():
+    text = ("## 'Dust Devils' (Paramount+) — season 3\n\nThe ranch burned.\n\n"
+            "## 'Lowlands' (FX/Hulu) — season 4\n\nFX's Central Valley crime saga wrapped.")
+    assert detect_titles(text).titles == ["Dust Devils", "Lowlands"]
+
+
+def test_a_bold_run_in_label_ends_its_sentence_and_a_signed_question_is_a_question():
+    got = split_sentences("**Saltmarsh, season 2 (Hulu): January.** Hulu has only committed "
+                          "to January.\n> Is it happening, or did I miss a cancellation? — "
+                          "Russ, Tucson")
+    assert [s.text[:12] for s in got] == ["**Saltmarsh,", "Hulu has onl", "> Is it happ"]
+    assert [s.question for s in got] == [False, False, True]

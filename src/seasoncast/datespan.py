@@ -643,6 +643,16 @@ def _mon_alone(m, ref, prefer):
     return DateSpan.month(year, month)
 
 
+# a label's value, "Saltmarsh, season 2 (Hulu): January.", "Window: March"
+@RULES.add(r"(?<=:\s)(?P<mon>january|february|march|april|june|july|august|september|"
+           r"october|november|december)(?=\s*(?:[.,;!)]|$))")
+def _labelled_month(m, ref, prefer):
+    if ref is None:
+        return None
+    month = _MONTH_ALIASES[m["mon"].lower()]
+    return DateSpan.month(_resolve_year_for_month(month, ref, _ahead(prefer)), month)
+
+
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # "two weeks ago", "in two weeks"
 
@@ -881,6 +891,19 @@ def _the_season(m, ref, prefer):
         return min(abs((o.start - ref).days), abs((o.end - ref).days))
 
     return min(options, key=distance)
+
+
+# a label's value: "Kingfisher Road, season 2 (Disney+): spring."
+@RULES.add(r"(?<=:\s)(?:(?:early|late|mid)[\s-]*)?(?P<season>spring|summer|fall|autumn|winter)"
+           r"(?=\s*(?:[.,;!)]|$))")
+def _labelled_season(m, ref, prefer):
+    return _the_season(m, ref, _ahead(prefer))
+
+
+def _ahead(prefer: Prefer) -> Prefer:
+    """A label's bare month or season is most often a date to come (a list of
+    premieres); a caller reading the past says so."""
+    return "future" if prefer == "nearest" else prefer
 
 
 # "September last year", "March of next year"

@@ -74,7 +74,8 @@ HEDGE = re.compile(
     r"money)\b|\blooks?\s+like\b|\blooking\s+(?:a\s+lot\s+)?(?:more\s+)?(?:like|likely|"
     r"probable)\b|\bodds\s+are\b|\bchances\s+are\b|\brealistic(?:ally)?\b|"
     r"\bat\s+the\s+earliest\b|\bearliest\s+realistic\b|\bsafe\s+bet\b|\bin\s+our\s+view\b|"
-    r"\bexpect\b(?!\w)|\bshould\b|\bprojected\b|\bpredict\w*|\bguess\w*|\bwe['’]re\s+"
+    r"\bexpect\b(?!\w)|\b(?:analyst|observer|critic)s?\b[^.;]{0,120}?\bexpects?\b|"
+    r"\bshould\b|\bprojected\b|\bpredict\w*|\bguess\w*|\bwe['’]re\s+"
     r"(?:betting|guessing|looking\s+at)\b|\byou['’]re\s+looking\s+at\b|\bpencil\b", _I)
 # the platforms and broadcasters whose own words are announcements
 PLATFORMS = (r"(?:netflix|hbo|max|prime\s+video|amazon|disney\+?|apple(?:\s+tv\+?)?|hulu|"

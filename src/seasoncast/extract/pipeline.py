@@ -64,6 +64,9 @@ _SPEECH = re.compile(r"\b(?:announc\w*|confirm\w*|said|says|revealed|reveals|tol
 # "first posted on Reddit in February": the day of the post
 _POSTED_ON = re.compile(r"\b(?:posted|shared|uploaded|published|surfaced)\s+(?:\w+\s+)?(?:on|to)\s+"
                         r"(?:[A-Z][\w.]*\s+){1,2}(?:(?:in|on)\s+)?$")
+_SAID_ON = re.compile(r"\b(?:announced|confirmed|said|revealed|unveiled|declared|stated)\s+$",
+                      re.IGNORECASE)
+_SAID_KINDS = {Kind.RENEWAL, Kind.CANCELLATION, Kind.CASTING}  # a statement's very content
 _ANNOUNCEMENT_KINDS = {Kind.RENEWAL, Kind.CANCELLATION, Kind.SLATE_LISTING, Kind.TEASER,
                        Kind.TRAILER, Kind.CASTING}
 _CONTRAST = re.compile(r"(?:\bthan|\binstead\s+of|\bnot)\s+(?:a\s+|an\s+|the\s+)?$",
@@ -137,6 +140,7 @@ def extract_document(
     recent: Kind | None = None  # the kind last triggered in this paragraph
     foreign_item = False  # inside a list item about a show that is not tracked
     carry: dict[str, int] = {}  # seasons named in the previous sentence
+    label = False  # was that sentence a run-in label?
     group: list[str] = []  # the shows of the last sentence that listed several
     asked: dict[str, int] = {}  # the season the last question named, per title
     section: Kind | None = None  # what the current section's heading is about
@@ -168,7 +172,9 @@ def extract_document(
                 carry = {}  # nor does the sentence before the question carry over it
             # "Asked when the new episodes will arrive, she laughed." asks like a question
             guessing = not triggers and bool(WRITER_GUESS.search(s.text))
-            topic = triggers[-1].kind if triggers else (
+            # (not "... or did I miss a cancellation?": an answer's dates are not of that)
+            kinds = [t.kind for t in triggers if t.kind is not Kind.CANCELLATION]
+            topic = kinds[-1] if kinds else None if triggers else (
                 Kind.RELEASE if re.match(r"\W*(?:Q\W+|asked\s+(?:about\s+)?)?(?:(?:so|and|but|"
                                          r"then|ok(?:ay)?|well|now)\W+)?when\b", s.text, re.I)
                 or WRITER_GUESS.search(s.text)  # "Our best guess? Early 2027."
@@ -236,7 +242,7 @@ def extract_document(
             continue
         for d in _claims_in_sentence(i, s, triggers, dates, ctx,
                                      {**focus, **asked} if asked else focus, published,
-                                     context, carry, group, anchored):
+                                     context, carry, group, anchored, label):
             if cue_needed and (not d.explicit_modality
                                or d.claim.modality is Modality.HAPPENED
                                or _EVENT_WORDS.search(s.text)):
@@ -263,6 +269,9 @@ def extract_document(
         elif listed:
             group = []
         carry = {}
+        # a run-in label ("**Velvet Precinct, season 4 (Peacock): February 5.**") names
+        # the season of the text it heads, earlier or later
+        label = s.text.startswith("**") and s.text.rstrip().endswith("**")
         for sm in ctx.seasons_between(s.start, s.end):
             if len(sm.numbers) == 1:
                 title, _ = ctx.title_at(sm.start)
@@ -665,6 +674,7 @@ def _claims_in_sentence(
     carry: dict[str, int] | None = None,
     group: Sequence[str] = (),
     anchored: frozenset[int] = frozenset(),
+    from_label: bool = False,
 ) -> list[_Draft]:
     carry = carry or {}
     # a finale, one episode or a DVD that "airs" or "comes out" is not the season's premiere
@@ -728,7 +738,7 @@ def _claims_in_sentence(
         if _not_about_this_season(trig, s, ctx):
             continue
         seasons, explicit, part = _season_for(trig, s, ctx, focus.get(title, 1), bounds,
-                                              carry.get(title))
+                                              carry.get(title), from_label)
         if len(titles) > 1 and not explicit:
             # "the second seasons of A, B and C": the list shares the sentence's season;
             # otherwise each show is at its own focus season
@@ -775,8 +785,12 @@ def _claims_in_sentence(
                     trig.kind is Kind.DELAY and _DELAY_TARGET.match(tagged.span.text or "")):
                 # (a delay happened, but "pushed back to June" names its new target: the
                 # June nearest the article, as the tagger placed it)
-                tagged = _retense(tagged, Modality.HAPPENED if dec.past_plan else dec.modality,
-                                  published)
+                said_then = trig.kind in (Kind.RENEWAL, Kind.CANCELLATION) and bool(
+                    _SAID_ON.search(s.text, max(0, tagged.start - 14), tagged.start))
+                # ("confirmed on Monday that it will return for a second season": the
+                # renewal is the statement, made on the Monday just past)
+                tagged = _retense(tagged, Modality.HAPPENED if dec.past_plan or said_then
+                                  else dec.modality, published)
             if trig.kind is Kind.DELAY and dec.modality in (Modality.PLANNED,
                                                             Modality.ANNOUNCED):
                 # "production is now eyeing a late June start, sources say, a delay of
@@ -1104,7 +1118,9 @@ def _nearest_trigger(d: TaggedSpan, triggers: list[Trigger], bounds, text: str) 
             score = d.start - t.end
         else:
             gap = t.start - d.end
-            score = gap * 0.6 if gap <= 20 else gap * 1.5
+            score = gap * 0.6 if gap <= 20 or speech and t.kind in _SAID_KINDS \
+                else gap * 1.5  # ("confirmed on Monday that [a long name] will return
+            # for a second season": what was said, however long its subject)
             if prep:
                 score += 50  # "renewed the show in November 2023, filming was ...": the
                 # date after a preposition belongs to the verb before it
@@ -1157,7 +1173,8 @@ _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
 
 
 def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bounds,
-                carried: int | None = None) -> tuple[list[int], bool, int | None]:
+                carried: int | None = None, from_label: bool = False
+                ) -> tuple[list[int], bool, int | None]:
     """Season numbers the trigger is about, whether stated, and a "Part N" if any.
 
     Without a season in the sentence, a later season named in the sentence before
@@ -1173,6 +1190,8 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
             Kind.PREPRODUCTION, Kind.FILMING_START, Kind.FILMING_WRAP, Kind.CASTING,
             Kind.ADDITIONAL_FILMING):
         focus = carried  # production news of a later season continues across sentences
+    elif carried and from_label and trig.kind not in (Kind.RENEWAL, Kind.CANCELLATION):
+        focus = carried
     if trig.kind is Kind.RELEASE and (_SERIES_DEBUT.search(
             s.text[max(0, trig.start - 40):trig.start]) or re.search(
             r"\bseries\s+$", s.text[max(0, trig.start - 10):trig.start], re.IGNORECASE)

@@ -18,7 +18,8 @@ _ABBREV = {
     "calif", "u.s", "u.k", "e.g", "i.e", "etc", "approx", "ep", "vol", "pt", "mt", "ft",
     "dept", "prof", "gen", "gov", "sen", "rep", "lt", "col", "capt", "bros",
 }
-_END = re.compile(r"[.!?]+[\"'’”)\]]*(?=\s+[\"'‘“(\[]?[A-Z0-9À-ÖØ-Þ])|[.!?]+[\"'’”)\]]*$")
+# (a run-in heading in bold ends its sentence too: "**Saltmarsh (Hulu): January.** Hulu")
+_END = re.compile(r"[.!?]+[\"'’”)\]*_]*(?=\s+[\"'‘“(\[*_]?[A-Z0-9À-ÖØ-Þ])|[.!?]+[\"'’”)\]*_]*$")
 _LINE = re.compile(r"[^\n]+")
 # Clause boundaries: strong punctuation and the conjunctions that start a new assertion.
 _CLAUSE = re.compile(
@@ -97,7 +98,13 @@ def _emit(out: list[Sentence], text: str, start: int, end: int, heading: bool) -
         end -= 1
     if end > start:
         s = text[start:end]
-        out.append(Sentence(start, end, s, s.rstrip("\"'”’)*").endswith("?"), heading))
+        asked = s.rstrip("\"'”’)*_").endswith("?") or bool(_SIGNED_QUESTION.search(s))
+        out.append(Sentence(start, end, s, asked, heading))
+
+
+# a reader's question signed by its writer: "... did I miss a cancellation? — Russ, Tucson"
+_SIGNED_QUESTION = re.compile(r"\?[\"'”’)*_]*\s*[—–-]{1,2}\s*[A-Z][\w.'’ -]{0,40}"
+                              r"(?:,\s*[A-Z][\w.'’ -]{0,40})?$")
 
 
 def clause_bounds(sentence: str) -> list[tuple[int, int]]:

@@ -392,12 +392,14 @@ def _accept(text: str, pos: int, best: str) -> bool:
 _ANCHOR = CaselessPattern(
     rf"\b(?:seasons?\s+{_NUM}\b|s\d{{1,2}}\b|{_ORD}\s+season\b|final\s+season\b|"
     rf"{_SERIES_NUM})")
-_ANCHOR_PREFIX = re.compile(r"(?:['’]s)?\s*[(:,\-–—]?\s*(?:\(\s*)?$")
+# (and a platform between: "'Dust Devils' (Paramount+) — season 3")
+_ANCHOR_PREFIX = re.compile(r"(?:['’]s)?(?:[ \t]*\([^()\n]{1,30}\)(?=[ \t]*[:\-–—]))?"
+                            r"\s*[(:,\-–—]?\s*(?:\(\s*)?$")
 
 
 def _anchor_start(text: str, pos: int) -> int:
     """Where the title before an anchor ends: "Bridgerton (Season 4" → after "Bridgerton"."""
-    m = _ANCHOR_PREFIX.search(text, max(0, pos - 8), pos)
+    m = _ANCHOR_PREFIX.search(text, max(0, pos - 45), pos)
     return m.start() if m else pos
 # the platforms whose possessive comes before a show's name ("HBO's Larkspur Hollow")
 _OWNERS = (r"(?:netflix|hbo|max|fx|prime\s+video|apple\s+tv\+?|disney\+|hulu|peacock|paramount\+|"
@@ -411,6 +413,8 @@ _AFTER = CaselessPattern(
     r"renew(?:s|ed|ing)?|greenlit|greenlights|cancel(?:s|led|ed)?|axe[sd]?|picked\s+up|"
     r"(?:sequel|series|drama|season|spin-?off|show|installment)\s+(?:called|titled|named)|"
     rf"{_OWNERS}['’]s(?:\s+(?-i:[a-z][\w-]*)){{0,3}})\s+(?=[A-Z\u00C0-\u00DE0-9])")
+_GENRE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:saga|drama|thriller|comedy|sitcom|"
+                          r"procedural|western|mystery|docuseries|soap|epic)\b")
 _SOURCE_WORK = re.compile(r"\b(?:adaptation|version|retelling|remake|reboot)\s+of\s*$",
                           re.IGNORECASE)
 # "The Kelvin File returns to screens for series 4", "Ironvale is back for a second
@@ -577,6 +581,9 @@ def detect_titles(
         if _shouting(text, m.start()) or _SOURCE_WORK.search(m.group()):
             continue  # "Netflix's adaptation of Ysolde Farrant's novels": the books
         phrase = _after_run(text, m.end(), "'" in m.group() or "’" in m.group())
+        if phrase and text.startswith(phrase, m.end()) and _GENRE_AFTER.match(
+                text, m.end() + len(phrase)):
+            continue  # "FX's Central Valley crime saga": where the show is set
         if phrase:
             best = _best_suffix(phrase, text)
             if best and (_accept(text, m.start(), best) or "'" in m.group()
@@ -603,6 +610,8 @@ def detect_titles(
         found[heading] += 1
     for name in _enumerated_names(text):
         found[name] += 1
+    for name in _transcript_topics(text):
+        found[name] += 1
     canon: dict[str, str] = {}  # normalised name -> canonical name
     names: dict[str, str] = {}  # surface name -> canonical
     titles: list[str] = []
@@ -623,6 +632,8 @@ def detect_titles(
     if title_hint:
         known = known_titles.named(title_hint)
         track(known.name if known else title_hint, known.all_names if known else [title_hint])
+    glosses = _glosses(text)
+    speakers = _speakers(text)
     for phrase, _ in sorted(found.items(), key=lambda kv: (-len(kv[0].split()), -kv[1])):
         t = known_titles.matching(phrase)
         if t is not None:
@@ -632,8 +643,15 @@ def detect_titles(
             # a news outlet
         elif _EVENT_NAME.search(phrase) and any(phrase.startswith(f"{f} ") for f in found):
             continue  # "Stardust Mechanic Hangar Day", the show's fan event
+        elif phrase in speakers:
+            continue  # "DANA: Season three premiered in April": a transcript's speaker
+        elif phrase in glosses and glosses[phrase] in found:
+            continue  # a translation of the name, linked to it below
         elif not _is_suffix_of_tracked(phrase, names):
             track(phrase, [phrase])
+    for gloss, original in glosses.items():
+        if original in names:  # "Sangre de Cafetal" (literally "Blood of the Coffee
+            names[gloss] = names[original]  # Farm"): one show, two names
     for t in _named_in_lineup(text, known_titles):
         track(t.name, t.all_names)
     if not titles and (named := _named_before_role(text)):
@@ -654,6 +672,55 @@ def detect_titles(
         order.setdefault(name, i)
     titles.sort(key=lambda n: order.get(n, 10**6))
     return TitleContext(titles, mentions, seasons, passing)
+
+
+_SPEAKER = re.compile(r"^[ \t]*\**([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2})\**:[ \t]",
+                      re.MULTILINE)
+
+
+def _speakers(text: str) -> set[str]:
+    """The speakers of a transcript or Q&A: names that open three lines or more with a
+    colon ("DANA: ...", "MARCUS: ...")."""
+    counts = Counter(m.group(1) for m in _SPEAKER.finditer(text))
+    return {name for name, n in counts.items() if n >= 3}
+
+
+_TOPIC = re.compile(r"(?:^|(?<=[.!?:]\s))([A-Z][^\s.!?:,]*(?:\s+[^\s.!?:,]+){0,4})[.!]"
+                    r"(?=\s|$)", re.MULTILINE)
+
+
+def _transcript_topics(text: str) -> list[str]:
+    """The shows a podcast transcript turns to, each said alone ("Next. Sable & Thorn.",
+    "Dustbowl Saints."): in a transcript only, a sentence that is just a name of two words
+    or more, or one word the speakers say again elsewhere ("Glasswing! Finally.")."""
+    speakers = _speakers(text)
+    if not speakers:
+        return []
+    out: list[str] = []
+    for m in _TOPIC.finditer(text):
+        name = m.group(1)
+        if name in speakers or name in out or not _bare_name(name):
+            continue
+        if len(name.split()) >= 2 or len(re.findall(rf"\b{re.escape(name)}\b(?!\s+[A-Z])",
+                                                          text)) >= 3:  # not "Next Season Watch"
+            out.append(name)
+    return out
+
+
+# a name glossed in English: "Sangre de Cafetal" (literally "Blood of the Coffee Farm"),
+# *La Casa* (English title: *The House*)
+_GLOSS = re.compile(r"[\"“*_]([^\"“”*_\n]{2,60}?)[\"”*_]+\s*\(\s*(?:literally|lit\.|meaning|"
+                    r"translated\s+as|english(?:\s+title)?:?|in\s+english:?|known\s+in\s+english\s+as|"
+                    r"also\s+known\s+as|aka|a\.k\.a\.)\s*[,:]?\s*[\"“*_]+([^\"“”*_\n]{2,60}?)[\"”*_]",
+                    re.IGNORECASE)
+
+
+def _glosses(text: str) -> dict[str, str]:
+    """The translations an article gives of show names, each to the name it glosses."""
+    if "(" not in text:
+        return {}
+    return {_unquoted(m.group(2)) or m.group(2): _unquoted(m.group(1)) or m.group(1)
+            for m in _GLOSS.finditer(text)}
 
 
 _EVENT_NAME = re.compile(r"\s(?:Day|Festival|Fest|Expo|Con|Convention|Panel|Event|Live|"

@@ -54,7 +54,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_WRAP, r"\b(?:wrap(?:s|ped)?\s+(?:up\s+)?filming|filming\s+wrap(?:s|ped)?|"
      r"(?:the|a|after|before|its|their|production)\s+wrap\b|stop\s+rolling|"
      r"(?:to|will|would|could|should|must|['’]ll)\s+wrap\b|"
-     r"(?<=\band\s)(?:was\s+|is\s+)?(?:concluded|wrapped|finished|ended|completed|wraps|"
+     r"(?<=\band\s)(?:it\s+|they\s+)?(?:was\s+|is\s+)?(?:concluded|wrapped|finished|ended|completed|wraps|"
      r"concludes)\b(?!\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:run|broadcast|airing)\b)|"
      r"finish\s+line|end\s+of\s+(?:filming|production|shooting)|in\s+the\s+can\b|"
      # "the crew finished on October 30": the crew's work is the shoot
@@ -139,6 +139,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bhalt(?:s|ed)?\b|\bshut\s+down\b|\bpaused\b|"
      # "the new target is the first half of 2026": the date has moved
      r"\bnew\s+(?:target|release\s+date|premiere\s+date|window)\s+(?:is|was)\b", 6),
+    # "that start has been scrapped": the date is off, not the show
+    (Kind.DELAY, r"\b(?:start|date|shoot|schedule|plans?)\s+(?:has\s+been\s+|have\s+been\s+|"
+     r"was\s+|were\s+|is\s+|got\s+)?(?:scrapped|cancell?ed|called\s+off)\b", 9),
     (Kind.CANCELLATION, r"\bcancel(?:l?ed|s|lation|ling)?\b|\baxe[sd]?\b|\bscrapped\b|"
      r"\bpull(?:s|ed|ing)?\s+the\s+plug\b|\bwill\s+not\s+(?:return|continue)\s+for\b|"
      # ("has not been renewed" is undecided: a renewal denied, below)
@@ -207,6 +210,13 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\b(?:went|goes)\s+out\s+(?=(?:in|on)\s)|\bon\s+(?:our\s+|your\s+)?screens\b",
      3),
 ]
+# a list of returning shows gives each a date and no verb: "**Saltmarsh, season 2
+# (Hulu): January.**", "Ninefold season 2 – February 26"
+_PATTERNS.append((Kind.RELEASE, r"\b(?:season|series|part)\s+(?:\d{1,2}|one|two|three|four|"
+                  r"five|six|seven|eight|nine|ten)\s*(?:\([^()\n]{1,40}\)\s*)?(?::|\s[–—-])\s*"
+                  r"(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|"
+                  r"autumn|winter|early|late|mid|q[1-4]|(?:19|20)\d\d|[0-3]?\d(?:st|nd|rd|th)?\s))",
+                  2))
 # weakest of all: "a July date", "a far more specific date: June 2025"
 _PATTERNS.append((Kind.RELEASE, r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?date\b(?!\s+(?:night|of\s+"
                   r"birth))", 1))
