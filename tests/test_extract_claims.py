@@ -1283,3 +1283,17 @@ def test_and_it_wrapped_is_a_wrap_and_a_readers_question_sets_no_cancellation():
     assert not any(c[2] is Kind.CANCELLATION for c in got)
     assert ("Copper Sky", 2, Kind.RELEASE, Modality.EXPECTED,
             (date(2026, 6, 1), date(2026, 8, 31))) in got
+
+
+def test_a_date_field_under_a_season_heading_is_its_premiere():
+    got, _ = _named("# Every series returning in 2027\n\n## Netflix\n\n### The Paper Lanterns — "
+                    "Season 3\n**Date:** January 14, 2027\n\nNetflix put a date on the mystery's "
+                    "third season last month.\n\n### Brass Meridian — Season 3\n**Date:** No "
+                    "date yet\n\nCameras started rolling in October. We'd guess late 2027 at the "
+                    "earliest.\n\n### Dustland — Season 4\n**Date:** Part 1 in March 2027\n",
+                    date(2026, 11, 16))
+    releases = {(c[0], c[1], c[3], c[4]) for c in got if c[2] is Kind.RELEASE}
+    assert releases == {
+        ("The Paper Lanterns", 3, Modality.ANNOUNCED, (date(2027, 1, 14), date(2027, 1, 14))),
+        ("Brass Meridian", 3, Modality.EXPECTED, (date(2027, 7, 1), date(2027, 12, 31))),
+        ("Dustland", 4, Modality.ANNOUNCED, (date(2027, 3, 1), date(2027, 3, 31)))}

@@ -161,3 +161,25 @@ def test_load_feed_fetching_items(httpserver):
 def test_not_a_feed():
     with pytest.raises(IngestError):
         parse_feed(b"\x00\x01 this is not xml at all <<<")
+
+
+TIMELINE_PAGE = """<!doctype html><html><head><title>Ashmoor season 3 countdown</title>
+<meta property="article:published_time" content="2026-04-08T09:30:00+01:00"></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news/">News</a></li></ul></nav>
+<article><h1>Ashmoor season 3 countdown</h1>
+<p>Prime Video finally put a date on season 3 of Ashmoor last week, so this page is now a
+countdown. Everything below is sourced, and where it is not, we say so.</p>
+<h2>The road to season 3</h2>
+<ol class="timeline">
+<li><time datetime="2024-08-02">August 2, 2024</time> &ndash; Prime Video renews Ashmoor.</li>
+<li><time datetime="2025-06-02">June 2, 2025</time> &ndash; Filming begins in Budapest.</li>
+<li><time datetime="2025-11-21">November 21, 2025</time> &ndash; Filming wraps.</li>
+</ol>
+<p>We will keep this page updated as news arrives, so check back often.</p>
+</article><footer>All rights reserved.</footer></body></html>"""
+
+
+def test_dates_in_time_elements_are_kept():
+    text = html_to_text(TIMELINE_PAGE).text
+    assert "June 2, 2025 – Filming begins in Budapest." in text
+    assert "November 21, 2025 – Filming wraps." in text

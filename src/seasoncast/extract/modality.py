@@ -102,6 +102,7 @@ WRITER_GUESS = re.compile(
     r"\b(?:our|my)\s+(?:own\s+|personal\s+)?(?:best\s+)?(?:guess|read|bet|take|prediction|"
     r"money|estimate|hope)\b|\b(?:we|I)\s+(?:think|expect|reckon|predict|suspect|hope)\b|"
     r"\b(?:smart|safe|safest)\s+(?:bet|money)\b|\bI['’]d\s+(?:love|like|bet)\b|"
+    r"\b(?:we|I)(?:['’]d|\s+would)\s+(?:guess|bet|say|put\s+(?:it|money))\b|"
     r"\bI['’]m\s+(?:saying|guessing|betting|calling)\b|^\W*hopefully\b", _I)
 _SCHEDULE_ONLY = re.compile(r"will|['’]ll|going\s+to|set\s+(?:to|for)|slated|scheduled|"
                             r"schedul\w+|due\s+(?:to|in|for)", _I)

@@ -153,6 +153,12 @@ def extract_document(
     all_triggers = _by_sentence(sentences, find_triggers(walled),
                                 lambda t, o: replace(t, start=t.start - o, end=t.end - o,
                                                      text=text[t.start:t.end]))
+    for i, s in enumerate(sentences[1:], 1):
+        if not all_triggers[i] and (m := _DATE_FIELD.match(s.text)) and \
+                _names_a_season_heading(sentences[i - 1], ctx):
+            # "### Stormhaven — Season 2" then "**Date:** February 18, 2027": a listing's
+            # date field is the premiere
+            all_triggers[i] = [Trigger(Kind.RELEASE, m.start(1), m.end(1), m.group(1), 2)]
     wanted = _may_hold_claims(sentences, all_triggers)
     all_dates = _by_sentence(sentences, find_datespans(_dated_only(
         _walled(masked, sentences), sentences, wanted), published),
@@ -269,9 +275,11 @@ def extract_document(
         elif listed:
             group = []
         carry = {}
-        # a run-in label ("**Velvet Precinct, season 4 (Peacock): February 5.**") names
-        # the season of the text it heads, earlier or later
-        label = s.text.startswith("**") and s.text.rstrip().endswith("**")
+        # a run-in label ("**Velvet Precinct, season 4 (Peacock): February 5.**") or a
+        # heading ("### Stormhaven — Season 2") names the season of the line after it,
+        # earlier or later
+        label = s.text.startswith("**") and s.text.rstrip().endswith("**") or \
+            _names_a_season_heading(s, ctx)
         for sm in ctx.seasons_between(s.start, s.end):
             if len(sm.numbers) == 1:
                 title, _ = ctx.title_at(sm.start)
@@ -1015,6 +1023,14 @@ _FIGURE_NEAR = re.compile(r"\d(?:[\d.,]*)\s*(?:million|billion|m|bn)?\s+(?:views
 
 
 _LIST_MARK = re.compile(r"\d{1,3}[.)]")
+_DATE_FIELD = re.compile(r"[\s*_>-]*(date|window|returns?|premieres?|arrives?|expected)"
+                         r"[*_]*\s*:", re.IGNORECASE)
+
+
+def _names_a_season_heading(s: Sentence, ctx: TitleContext) -> bool:
+    """Is the sentence a heading that names a show's season ("### X — Season 2")?"""
+    return s.heading and bool(ctx.seasons_between(s.start, s.end)) and bool(
+        ctx.mentions_between(s.start, s.end))
 _BULLET = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s")
 _LEADING_NAME = re.compile(
     r"(?:(?:A|An|The)\s+)?(?P<first>[A-Z][\w'’-]*)(?:\s+(?:(?:of|the|a|an|and|in|on|to|"

@@ -289,6 +289,9 @@ def find_triggers(sentence: str, exclude: tuple[Kind, ...] = ()) -> list[Trigger
             before = sentence[max(0, m.start() - 9):m.start()].lower()
             if kind is Kind.RELEASE and re.search(r"\b(?:home|dvd|digital|blu-ray)\s+$", before):
                 continue  # "the home release": not the premiere
+            if prio == 1 and re.fullmatch(r"(?:a|the)\s+date", m.group(), re.IGNORECASE) and \
+                    _DATE_GIVEN.search(sentence, max(0, m.start() - 24), m.start()):
+                continue  # "put a date on it last month": the day the date was given
             if m.end() > m.start():
                 t = Trigger(kind, m.start(), m.end(), sentence[m.start():m.end()], prio)
                 if kind is Kind.SLATE_LISTING and m.group().lower().startswith(
@@ -304,6 +307,10 @@ def find_triggers(sentence: str, exclude: tuple[Kind, ...] = ()) -> list[Trigger
     return [replace(t, prospective=True)
             if _PROSPECTIVE.search(sentence, max(0, t.start - 40), t.start) else t
             for t in _absorb(sentence, chosen)]
+
+
+_DATE_GIVEN = re.compile(r"\b(?:put|set|confirmed|announced|revealed|gave|given|named|shared|"
+                         r"locked\s+in|pinned)\s+$", re.IGNORECASE)
 
 
 # "will be released", "is set to be renewed", "won't be released": the participle

@@ -41,13 +41,18 @@ def html_to_text(raw: str | bytes) -> HtmlText:
     raw = raw[:MAX_HTML_BYTES]
     title = _title(raw)
     heavy = raw.count("<") > _MAX_DEPTH_TAGS
-    text = None if heavy else _trafilatura(raw)
+    # trafilatura drops what a <time> element holds in some lists ("<li><time>June 2,
+    # 2025</time> – Filming begins"), the very dates we read: keep the words, not the tag
+    text = None if heavy else _trafilatura(_TIME_TAG.sub("", raw))
     if not text:
         text = strip_tags(raw)
     published = None if heavy else _htmldate(raw)
     if title and text and not text.lstrip("# \n").startswith(title[:40]):
         text = f"{title}\n\n{text}"
     return HtmlText(text, title, published)
+
+
+_TIME_TAG = re.compile(r"<time\b[^>]*>|</time\s*>", re.IGNORECASE)
 
 
 def _trafilatura(raw: str) -> str | None:
