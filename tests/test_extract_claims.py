@@ -1297,3 +1297,25 @@ def test_a_date_field_under_a_season_heading_is_its_premiere():
         ("The Paper Lanterns", 3, Modality.ANNOUNCED, (date(2027, 1, 14), date(2027, 1, 14))),
         ("Brass Meridian", 3, Modality.EXPECTED, (date(2027, 7, 1), date(2027, 12, 31))),
         ("Dustland", 4, Modality.ANNOUNCED, (date(2027, 3, 1), date(2027, 3, 31)))}
+
+
+def test_a_schedule_table_dates_each_row():
+    text = ("# New on Netflix in March\n\n## Returning series\n\n| Date | Show | What to know |\n"
+            "|---|---|---|\n| Thursday, March 5 | Brinewater, season 3 | The harbour mystery "
+            "is back. Season 2 arrived in October 2024. |\n| Friday, March 20 | Hollow Crown "
+            "Bakery, season 4 | Eight new bakers. |\n\n## Also\n\nNothing else.\n")
+    got, _ = _named(text, date(2026, 2, 24))
+    releases = {(c[0], c[1], c[3], c[4]) for c in got if c[2] is Kind.RELEASE}
+    assert releases == {
+        ("Brinewater", 3, Modality.ANNOUNCED, (date(2026, 3, 5), date(2026, 3, 5))),
+        ("Brinewater", 2, Modality.HAPPENED, (date(2024, 10, 1), date(2024, 10, 31))),
+        ("Hollow Crown Bakery", 4, Modality.ANNOUNCED, (date(2026, 3, 20), date(2026, 3, 20)))}
+
+
+def test_getting_a_season_names_the_show_and_hyphens_do_not_hide_a_wrap():
+    got, _ = _named("Ashen Gear Chronicle is getting a second season. Pre-production began in "
+                    "March. Filming on the boarding-school drama wrapped in May.\n",
+                    date(2026, 7, 5))
+    assert {(c[0], c[1], c[2], c[4]) for c in got} >= {
+        ("Ashen Gear Chronicle", 2, Kind.PREPRODUCTION, (date(2026, 3, 1), date(2026, 3, 31))),
+        ("Ashen Gear Chronicle", 2, Kind.FILMING_WRAP, (date(2026, 5, 1), date(2026, 5, 31)))}

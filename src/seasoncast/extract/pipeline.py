@@ -153,8 +153,17 @@ def extract_document(
     all_triggers = _by_sentence(sentences, find_triggers(walled),
                                 lambda t, o: replace(t, start=t.start - o, end=t.end - o,
                                                      text=text[t.start:t.end]))
-    for i, s in enumerate(sentences[1:], 1):
-        if not all_triggers[i] and (m := _DATE_FIELD.match(s.text)) and \
+    dated_table = False  # in a table whose first column is the premiere date
+    for i, s in enumerate(sentences):
+        if s.text.startswith("#"):
+            dated_table = False
+        elif _DATE_COLUMN.match(s.text):
+            dated_table = True
+        elif dated_table and (m := _FIRST_CELL.match(s.text)):
+            # "| Thursday, March 5 | Brinewater, season 3 | ..."
+            all_triggers[i] = sorted([*all_triggers[i], Trigger(
+                Kind.RELEASE, m.start(1), m.end(1), m.group(1), 2)], key=lambda t: t.start)
+        elif i and not all_triggers[i] and (m := _DATE_FIELD.match(s.text)) and \
                 _names_a_season_heading(sentences[i - 1], ctx):
             # "### Stormhaven — Season 2" then "**Date:** February 18, 2027": a listing's
             # date field is the premiere
@@ -1023,6 +1032,9 @@ _FIGURE_NEAR = re.compile(r"\d(?:[\d.,]*)\s*(?:million|billion|m|bn)?\s+(?:views
 
 
 _LIST_MARK = re.compile(r"\d{1,3}[.)]")
+_DATE_COLUMN = re.compile(r"\|\s*(?:date|premiere(?:\s+date)?|release(?:\s+date)?|returns|"
+                          r"airs|streaming\s+from|arrives|when)\s*\|", re.IGNORECASE)
+_FIRST_CELL = re.compile(r"\|\s*([^|\n]*?\d[^|\n]*?)\s*\|")  # with a number: a date
 _DATE_FIELD = re.compile(r"[\s*_>-]*(date|window|returns?|premieres?|arrives?|expected)"
                          r"[*_]*\s*:", re.IGNORECASE)
 

@@ -423,7 +423,10 @@ _RETURNS_FOR = CaselessPattern(
     r"\s+(?:returns|is\s+back|will\s+return|is\s+returning|comes\s+back|is\s+coming\s+back|"
     r"(?:has\s+been|was|is)\s+(?:re)?commissioned|(?:has\s+been|was|is)\s+renewed)"
     rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:a\s+|its\s+)?(?:{_ORD}\s+(?:season|series)|"
-    rf"(?:season|series)\s+{_NUM})\b")
+    rf"(?:season|series)\s+{_NUM})\b|"
+    # "Ashen Gear Chronicle is getting a second season"
+    rf"\s+(?:is\s+getting|gets|got|has\s+got(?:ten)?|will\s+get|lands|landed|scores|scored)\s+"
+    rf"(?:a|an|its)\s+{_ORD}\s+(?:season|series)\b")
 # "Light Shop, the eerie horror series that ...": an appositive names a show
 # ("Larkspur Hollow is HBO's slow, stubborn drama about ..."; not "Park, the show's
 # unofficial farm manager")
@@ -568,10 +571,11 @@ def detect_titles(
         if _shouting(text, m.start()):
             continue
         end = _anchor_start(text, m.start())
-        if "," in text[end:m.start()] and not re.match(r"[ \t]*(?:\(|:|,\s*part|$)",
+        if "," in text[end:m.start()] and not re.match(r"[ \t]*(?:\(|:|\||,\s*part|$)",
                                                         text[m.end():m.end() + 12], re.M | re.I):
-            continue  # "Dust & Glory: The Frontier Years, Season 2 (Friday)", a listing;
-            # not "Unusually, season 2 was filmed ..."
+            continue  # "Dust & Glory: The Frontier Years, Season 2 (Friday)", a listing
+            # or a table's cell ("| Brinewater, season 3 |"); not "Unusually, season 2 was
+            # filmed ..."
         phrase = _run_before(text, end)
         if phrase:
             best = _best_suffix(phrase, text)

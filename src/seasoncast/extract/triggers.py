@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_WRAP, rf"\b{_WRAP}{_GAP}?{_FILM}\b(?!\s+(?:registration|permits?|licen[cs]es?|"
      r"applications?|approval))", 6),
     # (not "Filming began in Dublin in January and wrapped in June": that is the start)
-    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
+    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s'’-]{{0,30}}?)?"
      rf"(?:\s+(?!{_START}\b|and\b)[\w'’]+){{0,4}}?"
      rf"\s+(?:to\s+)?{_WRAP}\b", 6),
     (Kind.FILMING_WRAP, r"\b(?:wrap(?:s|ped)?\s+(?:up\s+)?filming|filming\s+wrap(?:s|ped)?|"
@@ -60,7 +60,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      # "the crew finished on October 30": the crew's work is the shoot
      r"(?:cast\s+and\s+)?crew\s+(?:has\s+|have\s+|had\s+)?(?:finished|wrapped|concluded|"
      r"completed)\b(?!\s+(?:work\s+on\s+)?(?:the\s+)?(?:script|pre-?production|prep)))", 5),
-    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
+    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s'’-]{{0,30}}?)?"
      rf"(?:\s+[\w'’]+){{0,3}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
      r"(?:is\s+)?set\s+to\s+(?:run|continue|last)|goes\s+on)\s+(?:until|till|through|into)\b", 7),
     # "is scheduled to film until late summer": the shoot's end
@@ -76,11 +76,11 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
     (Kind.FILMING_START, r"\bfirst\s+day\s+(?:on\s+set|of\s+(?:filming|shooting|production|"
      r"principal\s+photography))\b|\bfirst\s+(?:shoot|shooting\s+day|filming\s+day)\b", 7),
-    (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
+    (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s'’-]{{0,30}}?)?"
      rf"(?:\s+[\w'’]+){{0,4}}?\s+(?:to\s+)?{_START}\b", 6),
     # "filming took place from June 2 to October 30": a run, read as its start (and, for
     # a range of days, its wrap: see the pipeline)
-    (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s]{{0,30}}?)?"
+    (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s'’-]{{0,30}}?)?"
      r"(?:\s+[\w'’]+){0,4}?\s+(?:took\s+place|ran|lasted|was\s+held|went\s+on)\s+"
      r"(?=(?:from|between)\b)", 8),
     (Kind.FILMING_START, rf"\b{_FILM}(?:\s+[\w'’]+){{0,6}}?\s+(?:target(?:s|ed|ing)?|"
