@@ -217,3 +217,30 @@ def test_a_bold_run_in_label_ends_its_sentence_and_a_signed_question_is_a_questi
                           "Russ, Tucson")
     assert [s.text[:12] for s in got] == ["**Saltmarsh,", "Hulu has onl", "> Is it happ"]
     assert [s.question for s in got] == [False, False, True]
+
+
+def test_more_trigger_phrasings():
+    def kinds(sentence):
+        return [(t.kind, t.text) for t in find_triggers(sentence)]
+    assert kinds("Peacock slotted the new season for this fall.") == [
+        (Kind.RELEASE, "slotted the new season for")]
+    assert (Kind.DELAY, "moved to") in kinds("The premiere has moved to Feb. 6, 2025.")
+    assert kinds("The crew moved to Hengdian.") == []
+    assert kinds("The shoot has been extended by two weeks.") == [
+        (Kind.DELAY, "shoot has been extended")]
+    assert kinds("We announced Wynn's casting in February.") == [
+        (Kind.CASTING, "announced Wynn's casting")]
+    assert kinds("A listing shows shoot dates of February through June.") == [
+        (Kind.FILMING_START, "shoot dates of")]
+    assert (Kind.SLATE_LISTING, "named among iQIYI's key dramas") in kinds(
+        "The drama was named among iQIYI's key dramas for 2026.")
+
+
+def test_credits_days_and_exclaimed_names_are_not_shows():
+    text = ('Bellwether County season 2 is coming. New to the cast is Ellis Granger ("Fennimore '
+            'Park"). Hulu\'s announcement Thursday that the "Bellwether County" premiere moved '
+            'surprised no one.')
+    assert detect_titles(text).titles == ["Bellwether County"]
+    text = ("HOST: Tinderbox County season 2 is done.\n\nMAREN: Wynn Castellanos! He plays "
+            "Teo.\n\nHOST: Great.\n\nMAREN: Thanks.\n\nHOST: Bye.\n\nMAREN: Bye.")
+    assert detect_titles(text).titles == ["Tinderbox County"]

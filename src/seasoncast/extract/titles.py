@@ -588,6 +588,9 @@ def detect_titles(
         if phrase and text.startswith(phrase, m.end()) and _GENRE_AFTER.match(
                 text, m.end() + len(phrase)):
             continue  # "FX's Central Valley crime saga": where the show is set
+        if phrase and phrase.lower() in _DAY_OR_MONTH and re.search(r"['’]s\s+[a-z]", m.group()):
+            continue  # "Hulu's announcement Thursday that ...": a day (not "Netflix's
+            # Wednesday")
         if phrase:
             best = _best_suffix(phrase, text)
             if best and (_accept(text, m.start(), best) or "'" in m.group()
@@ -638,6 +641,8 @@ def detect_titles(
         track(known.name if known else title_hint, known.all_names if known else [title_hint])
     glosses = _glosses(text)
     speakers = _speakers(text)
+    for phrase in [p for p in found if ": " in p and p.split(": ", 1)[0] in speakers]:
+        found[phrase.split(": ", 1)[1]] += found.pop(phrase)  # "HOST: Tinderbox County"
     for phrase, _ in sorted(found.items(), key=lambda kv: (-len(kv[0].split()), -kv[1])):
         t = known_titles.matching(phrase)
         if t is not None:
@@ -689,14 +694,14 @@ def _speakers(text: str) -> set[str]:
     return {name for name, n in counts.items() if n >= 3}
 
 
-_TOPIC = re.compile(r"(?:^|(?<=[.!?:]\s))([A-Z][^\s.!?:,]*(?:\s+[^\s.!?:,]+){0,4})[.!]"
+_TOPIC = re.compile(r"(?:^|(?<=[.!?:]\s))([A-Z][^\s.!?:,]*(?:\s+[^\s.!?:,]+){0,4})([.!])"
                     r"(?=\s|$)", re.MULTILINE)
 
 
 def _transcript_topics(text: str) -> list[str]:
     """The shows a podcast transcript turns to, each said alone ("Next. Sable & Thorn.",
     "Dustbowl Saints."): in a transcript only, a sentence that is just a name of two words
-    or more, or one word the speakers say again elsewhere ("Glasswing! Finally.")."""
+    or more, or one word the speakers say three times or more ("Glasswing! Finally.")."""
     speakers = _speakers(text)
     if not speakers:
         return []
@@ -705,8 +710,10 @@ def _transcript_topics(text: str) -> list[str]:
         name = m.group(1)
         if name in speakers or name in out or not _bare_name(name):
             continue
-        if len(name.split()) >= 2 or len(re.findall(rf"\b{re.escape(name)}\b(?!\s+[A-Z])",
-                                                          text)) >= 3:  # not "Next Season Watch"
+        # (a name exclaimed, "Wynn Castellanos!", is as often a person's)
+        said = len(re.findall(rf"\b{re.escape(name)}\b(?!\s+[A-Z])", text))  # not "Next
+        # Season Watch"
+        if len(name.split()) >= 2 and m.group(2) == "." or said >= 3:
             out.append(name)
     return out
 
@@ -727,6 +734,9 @@ def _glosses(text: str) -> dict[str, str]:
             for m in _GLOSS.finditer(text)}
 
 
+_DAY_OR_MONTH = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                 "january", "february", "march", "april", "may", "june", "july", "august",
+                 "september", "october", "november", "december"}
 _EVENT_NAME = re.compile(r"\s(?:Day|Festival|Fest|Expo|Con|Convention|Panel|Event|Live|"
                          r"Showcase|Fan\s+Meeting|Fanmeeting|Concert|Party|Screening|Tour)$")
 _NOT_A_NAME = re.compile(r"^[\d\s.,:#-]+$|[a-z][.!?]\s+[A-Z]|\s(?:Wiki|Fandom)$|"
@@ -747,9 +757,14 @@ def _without_number(name: str) -> str:
     return re.sub(r"\s+(?:[1-9]|II|III|IV)$", "", name)
 
 
+# an actor's credit: 'Ellis Granger ("Fennimore Park")' names the show they were in
+_CREDIT_BEFORE = re.compile(r"[A-Z][\w'’.-]+\s+\(\s*$")
+
+
 def _quoted_titles(text: str, found: Counter[str]) -> list[str]:
     names = {_without_number(q) for m in _QUOTED_NAME.finditer(text)
-             if (q := _unquoted(m.group(1) or m.group(2)))}
+             if (q := _unquoted(m.group(1) or m.group(2)))
+             and not _CREDIT_BEFORE.search(text, max(0, m.start() - 40), m.start())}
     if not names & set(found):
         return []
     return [q for q in names if len(q.split()) <= 6 and q.lower() not in _NOT_TITLE

@@ -83,6 +83,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s'’-]{{0,30}}?)?"
      r"(?:\s+[\w'’]+){0,4}?\s+(?:took\s+place|ran|lasted|was\s+held|went\s+on)\s+"
      r"(?=(?:from|between)\b)", 8),
+    # "shows shoot dates of February through June 2026": the planned run
+    (Kind.FILMING_START, r"\b(?:shoot(?:ing)?|filming|production)\s+dates?\s+(?:of|from|are|"
+     r"run)\b", 5),
     (Kind.FILMING_START, rf"\b{_FILM}(?:\s+[\w'’]+){{0,6}}?\s+(?:target(?:s|ed|ing)?|"
      r"aim(?:s|ed|ing)?|planned|scheduled|slated|set\s+(?:for|to))\b", 4),
     (Kind.FILMING_START, r"\b(?:(?:has|have|had|was|were|been|is|are|be)\s+)(?:being\s+|"
@@ -104,7 +107,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bcasting\s+(?:of\s+[^.;,]{1,40}?\s+)?(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?"
      r"(?:confirmed|announced|revealed)\b|"
      # "Netflix announced her casting in November", "joined us as a shipping inspector"
-     r"\b(?:announced|confirmed|revealed)\s+(?:his|her|their)\s+(?:casting|entry)\b|"
+     r"\b(?:announced|confirmed|revealed)\s+(?:his|her|their|[\w-]+['’]s)\s+(?:casting|entry)\b|"
      # "whose casting Fuji TV announced on August 4", "Her casting was first reported"
      r"\b(?:whose|his|her|their)\s+casting\b(?=[^.;]{0,60}?\b(?:announced|confirmed|revealed|"
      r"reported)\b)|"
@@ -123,6 +126,10 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"series|originals))?|sizzle\s+reel)\b(?!\s+(?:for|of)\s+(?:the\s+)?(?:episode|"
      r"cast))", 8),
     (Kind.SLATE_LISTING, r"\b(?:made|make|makes|on|from|off|in)\s+the\s+list\b", 6),
+    # "named among iQIYI's key dramas for 2026"
+    (Kind.SLATE_LISTING, r"\b(?:named|listed|included)\s+(?:among|in|on)\s+(?:[\w'’+-]+\s+){0,3}?"
+     r"(?:key|upcoming|tentpole|major|flagship|biggest)\s+(?:dramas|titles|series|shows|"
+     r"releases|originals)\b", 6),
     # "Among the returning favourites are A, B and C", after a line-up was named
     (Kind.SLATE_LISTING, r"\bamong\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:are|were)\b", 4),
     # "Also not mentioned were ...", after a line-up was named
@@ -134,9 +141,12 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      # "moved to 2026", "slipped into the fall" (not "the crew moved to Hengdian")
      r"\b(?:moved|bumped|slipped|slips|slid|slip)\s+(?:back\s+)?(?:to|into)\b"
      r"(?!\s+(?-i:[A-Z])(?!(?i:anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|ctober|"
-     r"ovember|ecember|pring|ummer|utumn|inter|all)\b))|\bsetbacks?\b|"
+     r"ovember|ecember|pring|ummer|utumn|inter|all)\b|(?i:an|eb|ar|pr|un|ul|ug|ept?|ct|ov|ec)\.))|\bsetbacks?\b|"
      r"\bmoved\s+(?:everything|it|things|production|filming|the\s+shoot)\s+back\b|"
      r"\bhalt(?:s|ed)?\b|\bshut\s+down\b|\bpaused\b|"
+     # "the shoot has been extended by two weeks"
+     r"\b(?:shoot|filming|production|schedule)\s+(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+"
+     r"being\s+|will\s+be\s+)?extended\b|"
      # "the new target is the first half of 2026": the date has moved
      r"\bnew\s+(?:target|release\s+date|premiere\s+date|window)\s+(?:is|was)\b", 6),
     # "that start has been scrapped": the date is off, not the show
@@ -202,6 +212,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"platform))\b|\b(?:release|premiere|launch|air)\s+(?:date|window)\b|\bdated\b|"
      r"\block(?:s|ed)?\s+(?:in\s+)?(?=(?:a\s+)?(?-i:[A-Z0-9]))|\b(?:slated|scheduled|set|targeted|"
      r"aimed|planned|pencill?ed\s+in|earmarked|eyed|eyeing|eyes)\s+(?:for|at)\b|"
+     r"\bslott(?:ed|ing)\s+(?:[\w'’-]+\s+){0,4}?(?:for|in|into)\b|"
      r"\bbows?\b|\bbowed\b|\bresum(?:e|es|ed)\b|\bfollow(?:s|ed|ing)?\s+on\b|\bby\s+storm\b|"
      r"\bstream(?:s|ing)?\s+(?:from|on|in)\s+(?=(?-i:[A-Z0-9]))|\bout\s+now\b|\bgo(?:es)?\s+live\b|"
      r"\bbroadcast(?:s|ed|ing)?\b|\bon\s+air\b|\bonair\b|\b(?:to|will|would|could)\s+air\b|"
