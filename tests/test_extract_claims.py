@@ -1319,3 +1319,17 @@ def test_getting_a_season_names_the_show_and_hyphens_do_not_hide_a_wrap():
     assert {(c[0], c[1], c[2], c[4]) for c in got} >= {
         ("Ashen Gear Chronicle", 2, Kind.PREPRODUCTION, (date(2026, 3, 1), date(2026, 3, 31))),
         ("Ashen Gear Chronicle", 2, Kind.FILMING_WRAP, (date(2026, 5, 1), date(2026, 5, 31)))}
+
+
+def test_a_public_broadcasters_word_and_european_phrasings():
+    got, _ = _named('"Kreidefelsen" returns\n\nZDF commissioned a fourth season of Kreidefelsen. '
+                    "According to ZDF, filming will begin on 3 March 2026 on Rügen. The last day "
+                    "of shooting is planned for late September 2026, the production company said. "
+                    "A ZDF spokeswoman said the episodes would not be shown before 2027.\n",
+                    date(2025, 9, 16))
+    assert ("Kreidefelsen", 4, Kind.FILMING_START, Modality.ANNOUNCED,
+            (date(2026, 3, 3), date(2026, 3, 3))) in got
+    assert ("Kreidefelsen", 4, Kind.FILMING_WRAP, Modality.PLANNED,
+            (date(2026, 9, 21), date(2026, 9, 30))) in got
+    assert ("Kreidefelsen", 4, Kind.RELEASE, Modality.DENIED,
+            (date(2026, 1, 1), date(2026, 12, 31))) in got  # a year at most

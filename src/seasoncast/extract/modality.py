@@ -80,7 +80,10 @@ HEDGE = re.compile(
 # the platforms and broadcasters whose own words are announcements
 PLATFORMS = (r"(?:netflix|hbo|max|prime\s+video|amazon|disney\+?|apple(?:\s+tv\+?)?|hulu|"
              r"peacock|paramount\+?|fx|amc|bbc|itv|channel\s+4|starz|showtime|crunchyroll|tvn|"
-             r"jtbc|sbs|kbs|mbc|coupang\s+play|tving|wavve)")
+             r"jtbc|sbs|kbs|mbc|coupang\s+play|tving|wavve|zdf|ard|arte|rtve|rai|tf1|canal\+|"
+             r"nhk|fuji\s+tv|tv\s+asahi|tbs|nippon\s+tv|tv\s+tokyo|iqiyi|tencent(?:\s+video)?|"
+             r"youku|mango\s+tv|viu|abc|cbs|nbc|the\s+cw|sky|channel\s+5|rté|svt|nrk|cbc|"
+             r"crave|globoplay|vix|zee5|sonyliv|jiocinema|hotstar)")
 OFFICIAL = re.compile(
     r"\bofficial(?:ly)?\b|\bconfirm(?:s|ed|ing)?\b|\bspokes(?:person|woman|man)\b|\bpromised\b|"
     r"\bannounc\w+|\bunveil\w*|\bpress\s+release\b|"
@@ -88,7 +91,9 @@ OFFICIAL = re.compile(
     r"the\s+platform|the\s+broadcaster|the\s+channel|showrunners?|creators?)(?:['’]s)?\s+"
     r"(?:[\w.-]+\s+){0,3}?(?:has\s+|have\s+|also\s+)?(?:said|says|say|dated|set|sets|locked|"
     r"revealed|reveals|told|shared|posted|confirmed|announced|tweeted|unveiled|noted|"
-    r"teased)\b|\bdated\b|\bsaid\s+in\s+a\s+statement\b|\bofficial\s+site\b", _I)
+    r"teased)\b|\bdated\b|\bsaid\s+in\s+a\s+statement\b|\bofficial\s+site\b|"
+    # "According to ZDF, filming will begin on 3 March": the broadcaster's word
+    rf"\baccording\s+to\s+(?:the\s+)?(?:network|streamer|broadcaster|{PLATFORMS})\b", _I)
 PLAN = re.compile(
     r"\bschedul\w+|\bset\s+(?:to|for)\b|\bslated\b|\bplan(?:s|ned|ning)?\b|"
     r"\btarget\w*|\baim(?:s|ed|ing)?\b|\bdue\s+(?:to|in|for)\b|\bexpected\s+to\b|"

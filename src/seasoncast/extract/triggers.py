@@ -71,6 +71,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"(?:officially\s+|finally\s+)?wrap(?:s|ped)\b"
      r"(?!\s+(?:up|with|its|their|the|on\s+an?)\b)", 5),
     # post-production follows the wrap: "is in post-production", "entered post-production"
+    # "the last day of shooting is planned for late September" (not an actor's: above)
+    (Kind.FILMING_WRAP, r"\bthe\s+(?:last|final)\s+day\s+of\s+(?:shooting|filming|production|"
+     r"principal\s+photography)\b", 8),
     (Kind.FILMING_WRAP, r"\bin\s+post-?production\b|\b(?:enter(?:s|ed)?|went\s+into|"
      r"mov(?:es|ed)\s+into)\s+post-?production\b", 6),
     (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
@@ -215,7 +218,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bslott(?:ed|ing)\s+(?:[\w'’-]+\s+){0,4}?(?:for|in|into)\b|"
      r"\bbows?\b|\bbowed\b|\bresum(?:e|es|ed)\b|\bfollow(?:s|ed|ing)?\s+on\b|\bby\s+storm\b|"
      r"\bstream(?:s|ing)?\s+(?:from|on|in)\s+(?=(?-i:[A-Z0-9]))|\bout\s+now\b|\bgo(?:es)?\s+live\b|"
-     r"\bbroadcast(?:s|ed|ing)?\b|\bon\s+air\b|\bonair\b|\b(?:to|will|would|could)\s+air\b|"
+     r"\bbroadcast(?:s|ed|ing)?\b|\b(?:be|been|being)\s+shown\b|\bon\s+air\b|\bonair\b|\b(?:to|will|would|could)\s+air\b|"
      r"\bair\s+(?:in|on|from|this|next|later)\b|"
      # British: "the first series went out in January", "back on screens for Christmas"
      r"\b(?:went|goes)\s+out\s+(?=(?:in|on)\s)|\bon\s+(?:our\s+|your\s+)?screens\b",
