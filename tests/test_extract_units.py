@@ -244,3 +244,17 @@ def test_credits_days_and_exclaimed_names_are_not_shows():
     text = ("HOST: Tinderbox County season 2 is done.\n\nMAREN: Wynn Castellanos! He plays "
             "Teo.\n\nHOST: Great.\n\nMAREN: Thanks.\n\nHOST: Bye.\n\nMAREN: Bye.")
     assert detect_titles(text).titles == ["Tinderbox County"]
+
+
+def test_headline_names_before_a_colon_a_speaking_verb_or_after_an_exclamation():
+    text = ("Corazón de Arena: Netflix confirms Part 2 of the second season arrives on 9 April\n\n"
+            "The wait is over. Netflix said the second part of the second season of the "
+            "Mexican series will premiere on 9 April.")
+    assert detect_titles(text).titles == ["Corazón de Arena"]
+    text = ("# Nell Ashdown Says Copperline Season 3 Won't Arrive Next Year\n\nShe was promoting "
+            "her festival film *The Quiet Orchard*. Copperline is Apple's drama.")
+    assert detect_titles(text).titles == ["Copperline"]
+    assert detect_titles("RENEWED! Cul-de-Sac Kings Season 3 Is Coming\n\nCul-de-Sac Kings has "
+                         "been renewed for season 3.").titles == ["Cul-de-Sac Kings"]
+    assert detect_titles("Exclusive: Netflix renews Tin Harbor for a second season\n\nIt is "
+                         "official.").titles == ["Tin Harbor"]

@@ -291,8 +291,9 @@ def _run_before(text: str, end: int) -> str | None:
         if taken and re.search(r"[^\s:'’]", gap):
             break
         w = text[ws:we]
-        if taken and w.endswith(".") and not _ABBREVIATION.fullmatch(w):
-            break  # "… in May. News on Wednesday season 3": a sentence ended there
+        if taken and (w.endswith(".") and not _ABBREVIATION.fullmatch(w) or w.endswith("!")):
+            break  # "… in May. News on Wednesday season 3": a sentence ended there (and
+            # "RENEWED! Cul-de-Sac Kings Is Coming Back")
         if w.endswith(("'s", "’s")) and not taken:
             w = w[:-2]
             we -= 2
@@ -304,6 +305,11 @@ def _run_before(text: str, end: int) -> str | None:
             break
     while taken and _droppable(text[taken[-1][0]:taken[-1][1]]):
         taken.pop()
+    # "Nell Ashdown Says Copperline Season 3 Won't Arrive": the show follows the verb
+    cut = next((k for k in range(1, len(taken)) if text[taken[k][0]:taken[k][1]] in
+                _SPEAKING_VERBS), None)
+    if cut is not None:
+        taken = taken[:cut]
     if len(taken) > 1 and text[taken[0][0]:taken[0][1]] in _HEADLINE_VERBS:
         taken.pop(0)  # "Stardust Mechanic Anime Confirms Season 2"
         while len(taken) > 1 and text[taken[0][0]:taken[0][1]] in _GENRE_WORDS:
@@ -323,6 +329,9 @@ def _run_before(text: str, end: int) -> str | None:
 _HEADLINE_VERBS = frozenset("Confirms Confirmed Renews Renewed Sets Reveals Revealed Announces "
                             "Announced Unveils Unveiled Teases Teased Gets Drops Lands Delays "
                             "Delayed Eyes Targets Pushes Greenlights Orders Ordered".split())
+_SPEAKING_VERBS = frozenset("Says Say Said Reveals Teases Confirms Hints Admits Explains Shares "
+                            "Talks Updates Addresses Discusses Details Promises Insists Warns "
+                            "Denies Thinks Predicts Reflects Weighs".split())
 _GENRE_WORDS = frozenset("Anime Drama Series Show K-Drama K-drama Docuseries Sitcom".split())
 _PART_OF = re.compile(r"^(?:(?:Volume|Vol\.?|Part|Chapter|Episodes?)\s+(?:\d{1,2}|One|Two|"
                       r"Three|I{1,3})|\d{1,2})\s+of\s+")
@@ -414,7 +423,8 @@ _AFTER = CaselessPattern(
     r"(?:sequel|series|drama|season|spin-?off|show|installment)\s+(?:called|titled|named)|"
     rf"{_OWNERS}['’]s(?:\s+(?-i:[a-z][\w-]*)){{0,3}})\s+(?=[A-Z\u00C0-\u00DE0-9])")
 _GENRE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:saga|drama|thriller|comedy|sitcom|"
-                          r"procedural|western|mystery|docuseries|soap|epic)\b")
+                          r"procedural|western|mystery|docuseries|soap|epic|series|show|"
+                          r"telenovela|anime|melodrama)\b")
 _SOURCE_WORK = re.compile(r"\b(?:adaptation|version|retelling|remake|reboot)\s+of\s*$",
                           re.IGNORECASE)
 # "The Kelvin File returns to screens for series 4", "Ironvale is back for a second
@@ -587,7 +597,8 @@ def detect_titles(
         phrase = _after_run(text, m.end(), "'" in m.group() or "’" in m.group())
         if phrase and text.startswith(phrase, m.end()) and _GENRE_AFTER.match(
                 text, m.end() + len(phrase)):
-            continue  # "FX's Central Valley crime saga": where the show is set
+            continue  # "FX's Central Valley crime saga", "the second season of the Mexican
+            # series": where the show is set or made
         if phrase and phrase.lower() in _DAY_OR_MONTH and re.search(r"['’]s\s+[a-z]", m.group()):
             continue  # "Hulu's announcement Thursday that ...": a day (not "Netflix's
             # Wednesday")
@@ -618,6 +629,8 @@ def detect_titles(
     for name in _enumerated_names(text):
         found[name] += 1
     for name in _transcript_topics(text):
+        found[name] += 1
+    if (name := _headline_lead(text)) is not None:
         found[name] += 1
     canon: dict[str, str] = {}  # normalised name -> canonical name
     names: dict[str, str] = {}  # surface name -> canonical
@@ -681,6 +694,27 @@ def detect_titles(
         order.setdefault(name, i)
     titles.sort(key=lambda n: order.get(n, 10**6))
     return TitleContext(titles, mentions, seasons, passing)
+
+
+# "Corazón de Arena: Netflix confirms Part 2 of the second season arrives on 9 April"
+_HEADLINE_LEAD = re.compile(r"^\W*([A-Z0-9\u00C0-\u00DE][^:\n]{1,60}?):\s+"
+                            r"(?=[^\n]*\b(?i:season|series|part)\b)")
+_HEADLINE_LABELS = {"exclusive", "breaking", "update", "updated", "report", "review", "watch",
+                    "opinion", "analysis", "explainer", "news", "recap", "interview", "faq",
+                    "first look", "box office", "ratings", "tv", "streaming", "confirmed",
+                    "official", "revealed", "rumor", "rumour", "spoilers", "trailer", "teaser"}
+
+
+def _headline_lead(text: str) -> str | None:
+    """A name that opens a headline before a colon, when the headline is about a season
+    ("Corazón de Arena: Netflix confirms Part 2 ..."; not "Exclusive: ...")."""
+    for line in text.splitlines()[:6]:
+        m = _HEADLINE_LEAD.match(line)
+        if m and m.group(1).lower() not in _HEADLINE_LABELS and _bare_name(m.group(1)) and \
+                m.group(1).lower() not in _OUTLETS and not m.group(1).isupper():  # (a tabloid
+            # shouts "LARKSPUR LANE IN CHAOS:")
+            return m.group(1)
+    return None
 
 
 _SPEAKER = re.compile(r"^[ \t]*\**([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,2})\**:[ \t]",
@@ -783,6 +817,9 @@ _ITALIC = re.compile(r"\*(?<![*\w]\*)(?!\*)([A-Z0-9\u00C0-\u00DE][^*\n]{0,60}?)(
 # the book or comic a show adapts: "based on *The Long Coast of Kestrel*, a novella"
 _ADAPTED_FROM = re.compile(r"\b(?:based\s+on|adapted\s+from|adaptation\s+of|inspired\s+by)"
                            r"\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+# "promoting her festival film *The Quiet Orchard*": a film, not a show
+_WORK_BEFORE = re.compile(r"\b(?:film|movie|feature|novel|book|memoir|album|play|documentary|"
+                          r"podcast|game|musical)\s+$", re.IGNORECASE)
 _WORK_AFTER = re.compile(
     r"[*_\"”’]*,?\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:novels?|novellas?|books?|"
     r"manga|webtoons?|web\s+novels?|comics?|memoirs?|plays?|films?|podcasts?|games?)\b",
@@ -803,7 +840,8 @@ def _italic_titles(text: str) -> list[str]:
             continue  # bold is a show's name when a heading names it too, not emphasis,
             # a status ("— **PENDING**") or a cast member ("**Gideon Marsh** has joined")
         if _ADAPTED_FROM.search(text, max(0, m.start() - 40), m.start()) or \
-                _WORK_AFTER.match(text, m.end()):
+                _WORK_AFTER.match(text, m.end()) or \
+                _WORK_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             adapted.add(name)
             continue
         if all(_TITLE_WORD.fullmatch(w) or w in _CONNECT for w in words) and \
