@@ -1333,3 +1333,23 @@ def test_a_public_broadcasters_word_and_european_phrasings():
             (date(2026, 9, 21), date(2026, 9, 30))) in got
     assert ("Kreidefelsen", 4, Kind.RELEASE, Modality.DENIED,
             (date(2026, 1, 1), date(2026, 12, 31))) in got  # a year at most
+
+
+def test_a_history_table_dates_each_seasons_steps():
+    text = ("# The Marlowe Inheritance season 4 release date prediction\n\n*Media Centre | Press "
+            "release | Published: 14 August 2026*\n\n## The track record\n\n| Season | Filming "
+            "began | Filming wrapped | Premiere | Wrap to premiere |\n|---|---|---|---|---|\n"
+            "| 1 | March 2021 | November 2021 | September 8, 2022 | 10 months |\n"
+            "| 2 | May 2022 | December 2022 | October 5, 2023 | 9.5 months |\n"
+            "| 4 | January 2026 | July 17, 2026 | ? | ? |\n\nHulu has not named a date.\n")
+    got, _ = _named(text, date(2026, 8, 14))
+    steps = {(c[1], c[2], c[4]) for c in got if c[3] is Modality.HAPPENED}
+    assert steps == {
+        (1, Kind.FILMING_START, (date(2021, 3, 1), date(2021, 3, 31))),
+        (1, Kind.FILMING_WRAP, (date(2021, 11, 1), date(2021, 11, 30))),
+        (1, Kind.RELEASE, (date(2022, 9, 8), date(2022, 9, 8))),
+        (2, Kind.FILMING_START, (date(2022, 5, 1), date(2022, 5, 31))),
+        (2, Kind.FILMING_WRAP, (date(2022, 12, 1), date(2022, 12, 31))),
+        (2, Kind.RELEASE, (date(2023, 10, 5), date(2023, 10, 5))),
+        (4, Kind.FILMING_START, (date(2026, 1, 1), date(2026, 1, 31))),
+        (4, Kind.FILMING_WRAP, (date(2026, 7, 17), date(2026, 7, 17)))}  # not the press release

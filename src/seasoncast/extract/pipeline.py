@@ -153,21 +153,7 @@ def extract_document(
     all_triggers = _by_sentence(sentences, find_triggers(walled),
                                 lambda t, o: replace(t, start=t.start - o, end=t.end - o,
                                                      text=text[t.start:t.end]))
-    dated_table = False  # in a table whose first column is the premiere date
-    for i, s in enumerate(sentences):
-        if s.text.startswith("#"):
-            dated_table = False
-        elif _DATE_COLUMN.match(s.text):
-            dated_table = True
-        elif dated_table and (m := _FIRST_CELL.match(s.text)):
-            # "| Thursday, March 5 | Brinewater, season 3 | ..."
-            all_triggers[i] = sorted([*all_triggers[i], Trigger(
-                Kind.RELEASE, m.start(1), m.end(1), m.group(1), 2)], key=lambda t: t.start)
-        elif i and not all_triggers[i] and (m := _DATE_FIELD.match(s.text)) and \
-                _names_a_season_heading(sentences[i - 1], ctx):
-            # "### Stormhaven — Season 2" then "**Date:** February 18, 2027": a listing's
-            # date field is the premiere
-            all_triggers[i] = [Trigger(Kind.RELEASE, m.start(1), m.end(1), m.group(1), 2)]
+    row_seasons = _structured_triggers(sentences, all_triggers, ctx)
     wanted = _may_hold_claims(sentences, all_triggers)
     all_dates = _by_sentence(sentences, find_datespans(_dated_only(
         _walled(masked, sentences), sentences, wanted), published),
@@ -255,6 +241,8 @@ def extract_document(
             foreign_item = not s.heading and _foreign_subject(s, ctx)
         if foreign_item and not ctx.mentions_between(s.start, s.end):
             continue
+        if i in row_seasons:  # a history table's row: "| 2 | May 2022 | December 2022 |"
+            carry, label = dict.fromkeys(ctx.titles, row_seasons[i]), True
         for d in _claims_in_sentence(i, s, triggers, dates, ctx,
                                      {**focus, **asked} if asked else focus, published,
                                      context, carry, group, anchored, label):
@@ -1032,6 +1020,75 @@ _FIGURE_NEAR = re.compile(r"\d(?:[\d.,]*)\s*(?:million|billion|m|bn)?\s+(?:views
 
 
 _LIST_MARK = re.compile(r"\d{1,3}[.)]")
+def _structured_triggers(sentences: list[Sentence], all_triggers: list[list[Trigger]],
+                         ctx: TitleContext) -> dict[int, int]:
+    """Triggers that a listing's layout implies, added in place: a Date field under a
+    season heading, a schedule table's date column, a history table's step columns.
+    Returns the season of each history-table row, by sentence index."""
+    dated_table = False  # in a table whose first column is the premiere date
+    columns: dict[int, Kind] = {}  # a history table's step columns, by cell index
+    season_col: int | None = None
+    rows: dict[int, int] = {}
+    for i, s in enumerate(sentences):
+        if not s.text.startswith("|"):
+            if s.text.startswith("#"):
+                dated_table, columns, season_col = False, {}, None
+            if i and not all_triggers[i] and (m := _DATE_FIELD.match(s.text)) and \
+                    _names_a_season_heading(sentences[i - 1], ctx):
+                # "### Stormhaven — Season 2" then "**Date:** February 18, 2027": a
+                # listing's date field is the premiere
+                all_triggers[i] = [Trigger(Kind.RELEASE, m.start(1), m.end(1), m.group(1), 2)]
+            continue
+        cells = [(c.start(1), c.end(1), c.group(1)) for c in _CELL.finditer(s.text)]
+        names = [c[2].strip().lower() for c in cells]
+        if _DATE_COLUMN.match(s.text):
+            dated_table = True
+        elif names and names[0] in ("season", "series", "#"):
+            season_col = 0
+            columns = {k: kind for k, name in enumerate(names)
+                       if (kind := _column_kind(name)) is not None}
+        elif season_col is not None and columns and cells and (
+                n := _season_number(cells[season_col][2])):
+            rows[i] = n
+            all_triggers[i] = sorted([*all_triggers[i], *(
+                Trigger(columns[k], a, b, text, 3) for k, (a, b, text) in enumerate(cells)
+                if k in columns and _HAS_DATE_WORD.search(text))], key=lambda t: t.start)
+        elif dated_table and (m := _FIRST_CELL.match(s.text)):
+            # "| Thursday, March 5 | Brinewater, season 3 | ..."
+            all_triggers[i] = sorted([*all_triggers[i], Trigger(
+                Kind.RELEASE, m.start(1), m.end(1), m.group(1), 2)], key=lambda t: t.start)
+    return rows
+
+
+_CELL = re.compile(r"\|[ \t]*([^|\n]*?)[ \t]*(?=\|)")
+_HAS_DATE_WORD = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|"
+                            r"summer|fall|autumn|winter)", re.IGNORECASE)
+
+
+def _column_kind(name: str) -> Kind | None:
+    """The step a history table's column dates: "Filming began", "Premiere" (not the
+    finale's "Last released", nor "Wrap to premiere", a gap)."""
+    if re.search(r"\b(?:last|final|finale|ended\s+airing|gap|to|episodes?)\b", name):
+        return None
+    if re.search(r"\b(?:film|shoot|production)", name):
+        if re.search(r"\b(?:wrap|ended|end|finished|completed)", name):
+            return Kind.FILMING_WRAP
+        if re.search(r"\b(?:beg[au]n|start|began|commenced|rolled)", name):
+            return Kind.FILMING_START
+        return None
+    if re.search(r"\b(?:premiere[ds]?|released?|first\s+(?:aired|released)|aired|debut(?:ed)?|"
+                 r"release\s+date)\b", name):
+        return Kind.RELEASE
+    if re.search(r"\brenew(?:ed|al)\b", name):
+        return Kind.RENEWAL
+    return None
+
+
+def _season_number(cell: str) -> int | None:
+    m = re.fullmatch(r"\s*(?:season|series|s)?\s*(\d{1,2})\s*", cell, re.IGNORECASE)
+    return int(m.group(1)) if m else None
+
+
 _DATE_COLUMN = re.compile(r"\|\s*(?:date|premiere(?:\s+date)?|release(?:\s+date)?|returns|"
                           r"airs|streaming\s+from|arrives|when)\s*\|", re.IGNORECASE)
 _FIRST_CELL = re.compile(r"\|\s*([^|\n]*?\d[^|\n]*?)\s*\|")  # with a number: a date
@@ -1275,7 +1332,7 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
         if m.numbers:
             return list(m.numbers), True, part
         return [_relative(m, focus)], m.relative == "previous", part
-    return [focus], False, part
+    return [focus], from_label and carried == focus, part  # (a label states its season)
 
 
 # subordinate asides whose season mentions are not the claim's subject:

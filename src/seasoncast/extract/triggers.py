@@ -301,8 +301,9 @@ def find_triggers(sentence: str, exclude: tuple[Kind, ...] = ()) -> list[Trigger
             continue
         for m in pattern.finditer(sentence, lower):
             before = sentence[max(0, m.start() - 9):m.start()].lower()
-            if kind is Kind.RELEASE and re.search(r"\b(?:home|dvd|digital|blu-ray)\s+$", before):
-                continue  # "the home release": not the premiere
+            if kind is Kind.RELEASE and re.search(r"\b(?:home|dvd|digital|blu-ray|press|news)\s+$",
+                                                  before):
+                continue  # "the home release", "a press release": not the premiere
             if prio == 1 and re.fullmatch(r"(?:a|the)\s+date", m.group(), re.IGNORECASE) and \
                     _DATE_GIVEN.search(sentence, max(0, m.start() - 24), m.start()):
                 continue  # "put a date on it last month": the day the date was given
