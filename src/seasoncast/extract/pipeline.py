@@ -1097,9 +1097,12 @@ _DATE_FIELD = re.compile(r"[\s*_>-]*(date|window|returns?|premieres?|arrives?|ex
 
 
 def _names_a_season_heading(s: Sentence, ctx: TitleContext) -> bool:
-    """Is the sentence a heading that names a show's season ("### X — Season 2")?"""
-    return s.heading and bool(ctx.seasons_between(s.start, s.end)) and bool(
+    """Is the sentence a section heading that names a show's season ("### X — Season 2";
+    not the article's own headline, "How Tin Harbor season 2 was made")?"""
+    return s.text.startswith("##") and bool(ctx.seasons_between(s.start, s.end)) and bool(
         ctx.mentions_between(s.start, s.end))
+
+
 _BULLET = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s")
 _LEADING_NAME = re.compile(
     r"(?:(?:A|An|The)\s+)?(?P<first>[A-Z][\w'’-]*)(?:\s+(?:(?:of|the|a|an|and|in|on|to|"
