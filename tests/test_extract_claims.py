@@ -1353,3 +1353,22 @@ def test_a_history_table_dates_each_seasons_steps():
         (2, Kind.RELEASE, (date(2023, 10, 5), date(2023, 10, 5))),
         (4, Kind.FILMING_START, (date(2026, 1, 1), date(2026, 1, 31))),
         (4, Kind.FILMING_WRAP, (date(2026, 7, 17), date(2026, 7, 17)))}  # not the press release
+
+
+def test_a_trackers_items_and_more_release_and_wrap_phrasings():
+    got, _ = _named("# Release date tracker\n\n- Wolfsbane Academy season 2 (Crunchyroll) — spring "
+                    "2025. Confirmed at a fan event.\n- Crimson Ledger season 2 (tvN) — first half "
+                    "of 2025.\n", date(2025, 3, 5))
+    assert {(c[0], c[2], c[3], c[4]) for c in got} == {
+        ("Wolfsbane Academy", Kind.RELEASE, Modality.ANNOUNCED,
+         (date(2025, 3, 1), date(2025, 5, 31))),
+        ("Crimson Ledger", Kind.RELEASE, Modality.ANNOUNCED, (date(2025, 1, 1), date(2025, 6, 30)))}
+    got, _ = _named("Saltmarsh Accord season 2\n\nApple has committed to 2026 and nothing "
+                    "narrower. Venn shot her final scene in mid-July.\n", date(2025, 10, 14))
+    assert {(c[2], c[3], c[4]) for c in got} == {
+        (Kind.RELEASE, Modality.ANNOUNCED, (date(2026, 1, 1), date(2026, 12, 31))),
+        (Kind.CAST_WRAP, Modality.HAPPENED, (date(2025, 7, 11), date(2025, 7, 20)))}
+    got, _ = _named("Saint Albans season 6\n\nThe ensemble drama Saint Albans opens its sixth "
+                    "season on Wednesday, Oct. 1.\n", date(2025, 5, 12))
+    assert ("Saint Albans", 6, Kind.RELEASE, Modality.ANNOUNCED,
+            (date(2025, 10, 1), date(2025, 10, 1))) in got

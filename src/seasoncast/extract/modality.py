@@ -109,6 +109,9 @@ WRITER_GUESS = re.compile(
     r"\b(?:smart|safe|safest)\s+(?:bet|money)\b|\bI['’]d\s+(?:love|like|bet)\b|"
     r"\b(?:we|I)(?:['’]d|\s+would)\s+(?:guess|bet|say|put\s+(?:it|money))\b|"
     r"\bI['’]m\s+(?:saying|guessing|betting|calling)\b|^\W*hopefully\b", _I)
+# a list item's label, "Wolfsbane Academy season 2 (Crunchyroll) — spring 2025": its date
+# may be the current season, and is still the schedule
+_RUN_IN_LABEL = re.compile(r"(?:season|series|part)\s+\S+\s*(?:\([^()]*\)\s*)?(?::|[–—-])\s*", _I)
 _SCHEDULE_ONLY = re.compile(r"will|['’]ll|going\s+to|set\s+(?:to|for)|slated|scheduled|"
                             r"schedul\w+|due\s+(?:to|in|for)", _I)
 # what makes a stated date a report rather than the platform's word, beyond PLAN's own cues
@@ -379,7 +382,8 @@ def decide(
         return ModalityDecision(Modality.PLANNED, cue, True)
     if arranged:  # "Copper Bay is returning this year", "it returns this year"
         return ModalityDecision(Modality.PLANNED, trigger_text, True)
-    if date_future and kind in ("release", "trailer") and not _cue(_REPORTED_PLAN, sentence):
+    if (date_future or date_now and _RUN_IN_LABEL.fullmatch(trigger_text)) and kind in (
+            "release", "trailer") and not _cue(_REPORTED_PLAN, sentence):
         # "Part 2 follows in July": a settled date, stated without a source, as above
         return ModalityDecision(Modality.ANNOUNCED, None, False)
     if date_future:

@@ -39,6 +39,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"(?:(?:last|final|remaining)\s+)?(?:part|parts|role|scenes|portion)\b", 9),
     (Kind.CAST_WRAP, r"\bfinish(?:es|ed)?\s+(?:filming|shooting)\s+(?=[\"“'‘]?(?-i:[A-Z]))", 6),
     (Kind.CAST_WRAP, r"\b(?:last|final)\s+day\s+(?:of\s+filming|on\s+set)\b", 7),
+    # "she shot her final scene in mid-July"
+    (Kind.CAST_WRAP, r"\b(?:shot|filmed|wrapped)\s+(?:his|her|their)\s+(?:final|last)\s+"
+     r"(?:scenes?|shot|day)\b", 9),
     (Kind.ADDITIONAL_FILMING, r"\bre-?shoots?\b|\breshot\b|\badditional\s+(?:shooting|"
      r"filming|photography|scenes|footage|shoot|shoots|days\s+of\s+shooting)\b|"
      r"(?<!\bseason\s\d\s)(?<!\bseason\s\d\d\s)\bpick-?ups?\b(?!\s+(?:for|truck))|\bextra\s+(?:shooting|filming|shoot)(?:\s+days?)?\b|"
@@ -202,6 +205,11 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.RELEASE, r"\bpremi[eè]r(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|"
      r"\bwent\s+out\s+(?=(?:in|on|last|this|at)\b)|"  # British: "series one went out in"
      # "opens with two episodes on January 9", "kicked off with a double bill"
+     # "opens its sixth season on Wednesday, Oct. 1"
+     r"\b(?:opens|opened)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?:season|series)\b|"
+     # "Apple has committed to 2026", "Hulu has only committed to "January""
+     r"\bcommitted\s+to\s+(?=[\"“']?(?:a\s+)?(?:(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+     r"oct|nov|dec|spring|summer|fall|autumn|winter|early|late|mid|the\s+(?:first|second)))|"
      r"\b(?:opens|opened|kicks\s+off|kicked\s+off)\s+with\s+(?:(?:a|its|the|two|three|four|"
      r"\d)\s+)?(?:[\w-]+\s+)?(?:episodes?|double\s+bill)\b|"
      # "Part 2 follows in July", "the second followed on January 8, 2023"
@@ -229,7 +237,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
 _PATTERNS.append((Kind.RELEASE, r"\b(?:season|series|part)\s+(?:\d{1,2}|one|two|three|four|"
                   r"five|six|seven|eight|nine|ten)\s*(?:\([^()\n]{1,40}\)\s*)?(?::|\s[–—-])\s*"
                   r"(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|"
-                  r"autumn|winter|early|late|mid|q[1-4]|(?:19|20)\d\d|[0-3]?\d(?:st|nd|rd|th)?\s))",
+                  r"autumn|winter|early|late|mid|q[1-4]|(?:19|20)\d\d|[0-3]?\d(?:st|nd|rd|th)?\s|"
+                  r"(?:first|second)\s+half|later\s+this|this\s+(?:year|month|spring|summer|"
+                  r"fall|autumn|winter)|next\s+(?:year|month)))",
                   2))
 # weakest of all: "a July date", "a far more specific date: June 2025"
 _PATTERNS.append((Kind.RELEASE, r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?date\b(?!\s+(?:night|of\s+"
