@@ -1372,3 +1372,16 @@ def test_a_trackers_items_and_more_release_and_wrap_phrasings():
                     "season on Wednesday, Oct. 1.\n", date(2025, 5, 12))
     assert ("Saint Albans", 6, Kind.RELEASE, Modality.ANNOUNCED,
             (date(2025, 10, 1), date(2025, 10, 1))) in got
+
+
+def test_a_company_said_it_would_is_its_plan_not_a_hedge():
+    got, _ = _named("Red Dirt Road season 3\n\nRed Dirt Road will film its third season in "
+                    "Karratha. The company said cameras would roll in February next year, with a "
+                    "wrap targeted for late May. Internationally, the show streams on Acorn TV.\n",
+                    date(2026, 8, 19))
+    assert {(c[0], c[2], c[3], c[4]) for c in got} >= {
+        ("Red Dirt Road", Kind.FILMING_START, Modality.PLANNED,
+         (date(2027, 2, 1), date(2027, 2, 28))),
+        ("Red Dirt Road", Kind.FILMING_WRAP, Modality.PLANNED,
+         (date(2027, 5, 21), date(2027, 5, 31)))}
+    assert {c[0] for c in got} == {"Red Dirt Road"}

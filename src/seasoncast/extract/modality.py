@@ -171,8 +171,10 @@ _PLATFORM_SAID = re.compile(
     r"(?:\w+\s+){0,2}?(?:said|says|"
     r"added|told\s+\w+(?:\s+\w+)?|confirmed|announced|stated|noted)\s+(?:that\b|:)", _I)
 # "told the Mexican press that shooting would begin in February": a reported plan
-_TOLD_THAT = re.compile(r"\b(?:told|said|says|reported|stated|explained|added)\b[^.;]{0,80}?"
-                        r"\bthat\b[^.;]{0,60}\bwould\b", _I)
+# "told Deadline that the shoot would start in May", "The company said cameras would roll
+# in February": reported speech, not a hedge
+_TOLD_THAT = re.compile(r"\b(?:told|said|says|reported|stated|explained|added)\b(?:[^.;]{0,80}?"
+                        r"\bthat\b)?[^.;]{0,60}\bwould\b", _I)
 
 
 _UNDERWAY = re.compile(r"\b(?:is|are)\s+(?:now\s+|already\s+|currently\s+|officially\s+|"

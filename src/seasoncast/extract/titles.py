@@ -107,6 +107,7 @@ _NOT_TITLE = {"the", "this", "season", "series", "show", "netflix", "it", "part"
               # sentence adverbs ("Thankfully, the show did get renewed")
               *"""thankfully hopefully unfortunately fortunately luckily sadly meanwhile however
               finally additionally moreover furthermore interestingly surprisingly notably
+              internationally domestically locally globally overseas elsewhere separately
               ultimately currently recently previously originally reportedly apparently
               clearly obviously naturally basically essentially honestly frankly officially
               initially eventually instead otherwise overall regardless nonetheless
