@@ -258,3 +258,12 @@ def test_headline_names_before_a_colon_a_speaking_verb_or_after_an_exclamation()
                          "been renewed for season 3.").titles == ["Cul-de-Sac Kings"]
     assert detect_titles("Exclusive: Netflix renews Tin Harbor for a second season\n\nIt is "
                          "official.").titles == ["Tin Harbor"]
+
+
+def test_a_run_on_sentence_is_read_in_bounded_pieces():
+    # reading a sentence costs its length times its triggers: kilobytes without a full
+    # stop (hostile input) are cut at commas, and no words are lost
+    text = "Saltmarsh season 2 premieres in January, " * 400
+    pieces = split_sentences(text)
+    assert len(pieces) > 1 and all(len(s.text) <= 1_500 for s in pieces)
+    assert " ".join(s.text for s in pieces).split() == text.split()

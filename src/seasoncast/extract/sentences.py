@@ -91,7 +91,19 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+# Reading a sentence costs in proportion to its length times its triggers: a run-on
+# "sentence" of many kilobytes (a page without full stops, or hostile input) is read in
+# pieces no longer than this, cut at a comma or space.
+MAX_SENTENCE = 1_500
+
+
 def _emit(out: list[Sentence], text: str, start: int, end: int, heading: bool) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = max(text.rfind(", ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE),
+                  text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE))
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        _emit(out, text, start, cut, heading)
+        start = cut
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -629,7 +629,8 @@ def detect_titles(
         found[heading] += 1
     for name in _enumerated_names(text):
         found[name] += 1
-    for name in _transcript_topics(text):
+    speakers = _speakers(text)
+    for name in _transcript_topics(text, speakers):
         found[name] += 1
     if (name := _headline_lead(text)) is not None:
         found[name] += 1
@@ -654,7 +655,6 @@ def detect_titles(
         known = known_titles.named(title_hint)
         track(known.name if known else title_hint, known.all_names if known else [title_hint])
     glosses = _glosses(text)
-    speakers = _speakers(text)
     for phrase in [p for p in found if ": " in p and p.split(": ", 1)[0] in speakers]:
         found[phrase.split(": ", 1)[1]] += found.pop(phrase)  # "HOST: Tinderbox County"
     for phrase, _ in sorted(found.items(), key=lambda kv: (-len(kv[0].split()), -kv[1])):
@@ -733,11 +733,10 @@ _TOPIC = re.compile(r"(?:^|(?<=[.!?:]\s))([A-Z][^\s.!?:,]*(?:\s+[^\s.!?:,]+){0,4
                     r"(?=\s|$)", re.MULTILINE)
 
 
-def _transcript_topics(text: str) -> list[str]:
+def _transcript_topics(text: str, speakers: set[str]) -> list[str]:
     """The shows a podcast transcript turns to, each said alone ("Next. Sable & Thorn.",
     "Dustbowl Saints."): in a transcript only, a sentence that is just a name of two words
     or more, or one word the speakers say three times or more ("Glasswing! Finally.")."""
-    speakers = _speakers(text)
     if not speakers:
         return []
     out: list[str] = []

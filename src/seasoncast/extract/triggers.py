@@ -10,6 +10,7 @@ dropped" is a teaser, "wrapped his part" is one actor's wrap, not the whole shoo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from seasoncast.model import Kind
@@ -325,9 +326,11 @@ def find_triggers(sentence: str, exclude: tuple[Kind, ...] = ()) -> list[Trigger
                 raw.append(t)
     raw.sort(key=lambda t: (-t.priority, -(t.end - t.start), t.start))
     chosen: list[Trigger] = []
+    covered = bytearray(len(sentence) + 1)  # a linear-time overlap test, even on huge input
     for t in raw:
-        if all(t.end <= c.start or t.start >= c.end for c in chosen):
+        if covered.find(1, t.start, t.end) < 0:
             chosen.append(t)
+            covered[t.start:t.end] = b"\x01" * (t.end - t.start)
     chosen.sort(key=lambda t: t.start)
     return [replace(t, prospective=True)
             if _PROSPECTIVE.search(sentence, max(0, t.start - 40), t.start) else t
@@ -350,9 +353,11 @@ def _absorb(sentence: str, triggers: list[Trigger]) -> list[Trigger]:
     renewal trigger is not a premiere either ("returned to set")."""
     out: list[Trigger] = []
     absorbed: dict[int, Trigger] = {}
+    starts = [t.start for t in triggers]  # in text order: neighbours by bisection
     for t in triggers:
         if t.kind is Kind.RELEASE and not t.nominal:
-            near = [o for o in triggers if o is not t and o.kind in (
+            lo, hi = bisect_left(starts, t.start - 59), bisect_right(starts, t.start + 59)
+            near = [o for o in triggers[lo:hi] if o is not t and o.kind in (
                 Kind.TEASER, Kind.TRAILER, Kind.CAST_WRAP, Kind.FILMING_START,
                 Kind.FILMING_WRAP, Kind.ADDITIONAL_FILMING)
                 and abs(o.start - t.start) < 60
