@@ -647,10 +647,15 @@ def _mon_alone(m, ref, prefer):
 @RULES.add(r"(?<=:\s)(?P<mon>january|february|march|april|june|july|august|september|"
            r"october|november|december)(?=\s*(?:[.,;!)]|$))")
 def _labelled_month(m, ref, prefer):
+    return _named_month(m, ref, _ahead(prefer))
+
+
+def _named_month(m, ref, prefer) -> DateSpan | None:
+    """The month a rule's "mon" group names, in the year `prefer` points to."""
     if ref is None:
         return None
     month = _MONTH_ALIASES[m["mon"].lower()]
-    return DateSpan.month(_resolve_year_for_month(month, ref, _ahead(prefer)), month)
+    return DateSpan.month(_resolve_year_for_month(month, ref, prefer), month)
 
 
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -713,10 +718,7 @@ def _moved_to_season(m, ref, prefer):
 def _moved_to_month(m, ref, prefer):
     if m.start() > 0 and not _MOVED_BEFORE.search(m.string[max(0, m.start() - 60):m.start()]):
         return None
-    if ref is None:
-        return None
-    month = _MONTH_ALIASES[m["mon"].lower()]
-    return DateSpan.month(_resolve_year_for_month(month, ref, prefer), month)
+    return _named_month(m, ref, prefer)
 
 
 _DURATION_VERB = re.compile(

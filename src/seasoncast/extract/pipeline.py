@@ -1020,6 +1020,8 @@ _FIGURE_NEAR = re.compile(r"\d(?:[\d.,]*)\s*(?:million|billion|m|bn)?\s+(?:views
 
 
 _LIST_MARK = re.compile(r"\d{1,3}[.)]")
+
+
 def _structured_triggers(sentences: list[Sentence], all_triggers: list[list[Trigger]],
                          ctx: TitleContext) -> dict[int, int]:
     """Triggers that a listing's layout implies, added in place: a Date field under a
@@ -1267,7 +1269,9 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
 
     Without a season in the sentence, a later season named in the sentence before
     ("... pre-production on a third season. Filming was planned for summer") carries
-    over; otherwise the article's focus season applies."""
+    over, and any season a label before names (`from_label`: "**X, season 4 (Peacock):
+    February 5.** The comedy returns on February 5"); otherwise the article's focus
+    season applies."""
     if trig.kind is Kind.CANCELLATION:
         m = re.search(r"\bafter\s+(\w+)\s+seasons\b", s.text, re.IGNORECASE)
         n = m and (int(m.group(1)) if m.group(1).isdigit() else WORD_NUMBERS.get(

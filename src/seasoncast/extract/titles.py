@@ -744,9 +744,9 @@ def _transcript_topics(text: str, speakers: set[str]) -> list[str]:
         name = m.group(1)
         if name in speakers or name in out or not _bare_name(name):
             continue
-        # (a name exclaimed, "Wynn Castellanos!", is as often a person's)
-        said = len(re.findall(rf"\b{re.escape(name)}\b(?!\s+[A-Z])", text))  # not "Next
-        # Season Watch"
+        # a name exclaimed, "Wynn Castellanos!", is as often a person's; a word counts
+        # only alone, not in a longer name ("Next Season Watch")
+        said = len(re.findall(rf"\b{re.escape(name)}\b(?!\s+[A-Z])", text))
         if len(name.split()) >= 2 and m.group(2) == "." or said >= 3:
             out.append(name)
     return out
