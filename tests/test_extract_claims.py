@@ -1385,3 +1385,20 @@ def test_a_company_said_it_would_is_its_plan_not_a_hedge():
         ("Red Dirt Road", Kind.FILMING_WRAP, Modality.PLANNED,
          (date(2027, 5, 21), date(2027, 5, 31)))}
     assert {c[0] for c in got} == {"Red Dirt Road"}
+
+
+def test_a_threads_posts_date_their_own_words():
+    text = ("HOLLOWMERE SEASON 2 TRACKER\nThread last updated: April 2, 2026\n\n"
+            "1/ [Dec 2, 2024 · 6:02 PM]\nMax has renewed Hollowmere for season 2! Renewal "
+            "announced today.\n\n2/ [Feb 9, 2026 · 8:03 AM]\nFilming on S2 of Hollowmere began "
+            "today in Budapest.\n")
+    got, _ = _named(text, date(2026, 4, 2))
+    assert ("Hollowmere", 2, Kind.RENEWAL, Modality.HAPPENED,
+            (date(2024, 12, 2), date(2024, 12, 2))) in got
+    assert ("Hollowmere", 2, Kind.FILMING_START, Modality.HAPPENED,
+            (date(2026, 2, 9), date(2026, 2, 9))) in got
+    # one date alone on a line is a dateline: the article's date still rules
+    got, _ = _named("Hollowmere season 2\n\nMarch 3, 2025\n\nFilming began today.\n",
+                    date(2025, 3, 5))
+    assert ("Hollowmere", 2, Kind.FILMING_START, Modality.HAPPENED,
+            (date(2025, 3, 5), date(2025, 3, 5))) in got

@@ -158,6 +158,9 @@ def extract_document(
     all_dates = _by_sentence(sentences, find_datespans(_dated_only(
         _walled(masked, sentences), sentences, wanted), published),
         lambda t, o: TaggedSpan(t.start - o, t.end - o, t.span))
+    posted = _post_stamps(sentences, published)
+    for i, day in posted.items():  # "today" in a post stamped Dec 2, 2024 is that day
+        all_dates[i] = find_datespans(walled[sentences[i].start:sentences[i].end], day)
     for i, s in enumerate(sentences):
         triggers = all_triggers[i]
         if s.question or (s.heading and s.text.rstrip().endswith("?")) or _ASKED.match(s.text):
@@ -244,7 +247,8 @@ def extract_document(
         if i in row_seasons:  # a history table's row: "| 2 | May 2022 | December 2022 |"
             carry, label = dict.fromkeys(ctx.titles, row_seasons[i]), True
         for d in _claims_in_sentence(i, s, triggers, dates, ctx,
-                                     {**focus, **asked} if asked else focus, published,
+                                     {**focus, **asked} if asked else focus,
+                                     posted.get(i, published),
                                      context, carry, group, anchored, label):
             if cue_needed and (not d.explicit_modality
                                or d.claim.modality is Modality.HAPPENED
@@ -477,6 +481,35 @@ def _dated_only(text: str, sentences: list[Sentence], wanted: list[bool]) -> str
             prev = s.end
     parts.append(text[prev:])
     return "".join(parts)
+
+
+# a line that is only a post's time stamp: "1/ [Dec 2, 2024 · 6:02 PM]", "Updated March 3,
+# 2025, 10:14 a.m."
+_POST_STAMP = re.compile(
+    r"\s*(?:\d{1,3}/\s*)?[\[(]?\s*(?:(?:posted|updated)\s+(?:on\s+)?)?"
+    r"(?P<day>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+"
+    r"(?:19|20)\d\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:19|20)\d\d)(?:\s*[·,|@–—-]?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*[A-Z]{2,4})?)?\s*[\])]?\s*:?\s*", re.IGNORECASE)
+
+
+def _post_stamps(sentences: list[Sentence], published: date | None) -> dict[int, date]:
+    """The day each sentence was posted, in a thread or live blog whose posts carry their
+    own stamps (two or more), where it differs from the article's: the sentences of a post
+    stamped Dec 2, 2024 say "today" of that day."""
+    out: dict[int, date] = {}
+    day: date | None = None
+    stamps = {i: m for i, s in enumerate(sentences) if (m := _POST_STAMP.fullmatch(s.text))}
+    if len(stamps) < 2:
+        return out  # one date alone on a line is the article's dateline, not a post's
+    for i in range(len(sentences)):
+        m = stamps.get(i)
+        if m:
+            found = find_datespans(m["day"])
+            day = found[0].span.start if found and found[0].span.width_days == 1 else None
+        elif day is not None and day != published:
+            out[i] = day
+    return out
 
 
 def _by_sentence(sentences: list[Sentence], items: list, shift) -> list[list]:
