@@ -1088,10 +1088,10 @@ def _structured_triggers(sentences: list[Sentence], all_triggers: list[list[Trig
             all_triggers[i] = sorted([*all_triggers[i], *(
                 Trigger(columns[k], a, b, text, 3) for k, (a, b, text) in enumerate(cells)
                 if k in columns and _HAS_DATE_WORD.search(text))], key=lambda t: t.start)
-        elif dated_table and (m := _FIRST_CELL.match(s.text)):
-            # "| Thursday, March 5 | Brinewater, season 3 | ..."
-            all_triggers[i] = sorted([*all_triggers[i], Trigger(
-                Kind.RELEASE, m.start(1), m.end(1), m.group(1), 2)], key=lambda t: t.start)
+        elif dated_table and cells and re.search(r"\d", cells[0][2]):
+            # "| Thursday, March 5 | Brinewater, season 3 | ...": a date has a number
+            all_triggers[i] = sorted([*all_triggers[i], Trigger(Kind.RELEASE, *cells[0], 2)],
+                                     key=lambda t: t.start)
     return rows
 
 
@@ -1126,7 +1126,6 @@ def _season_number(cell: str) -> int | None:
 
 _DATE_COLUMN = re.compile(r"\|\s*(?:date|premiere(?:\s+date)?|release(?:\s+date)?|returns|"
                           r"airs|streaming\s+from|arrives|when)\s*\|", re.IGNORECASE)
-_FIRST_CELL = re.compile(r"\|\s*([^|\n]*?\d[^|\n]*?)\s*\|")  # with a number: a date
 _DATE_FIELD = re.compile(r"[\s*_>-]*(date|window|returns?|premieres?|arrives?|expected)"
                          r"[*_]*\s*:", re.IGNORECASE)
 
