@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from seasoncast import wordscan
 from seasoncast.datespan import RULES
 from seasoncast.extract import cast, titles, triggers
 from seasoncast.wordscan import CaselessPattern, WordScanner, caseless_copy
@@ -83,3 +84,38 @@ def test_no_lower_cased_copy_where_case_folding_differs():
     assert caseless_copy("Season TWO") == "season two"
     assert caseless_copy("İstanbul") is None  # lower-casing adds a character
     assert caseless_copy("ſeason") is None  # IGNORECASE matches "s"; lower() keeps "ſ"
+
+
+# long enough to be scanned word by word (`_WordStarts`) rather than with the finder
+LONG_TEXTS = [" ".join(CASELESS_TEXTS) * 20, ("Season 2 of Brinewater; in early 2027. " * 80)
+              + "premieres in Q3", "x" * 3000 + " 12 filming 3rd of May a"]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bseasons?\s+(?P<n>\d|ii)\b|\bS(?P<s>\d)(?=\b|E\d)", r"^\W*season\w*\s*:|\bnew\b",
+    r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?may\b", r"\bfilm\w*|\bq[1-4]\b",
+    r"\b(?:the\s+)?(?:early|late)\s+\d{4}", r"\bin\b|\ba\b",
+    *[p.pattern.pattern for p, _ in RULES.rules],
+    *[p.pattern.pattern for _k, p, _ in triggers._COMPILED],
+    *[p.pattern.pattern for p in vars(titles).values() if isinstance(p, CaselessPattern)],
+])
+def test_long_texts_are_scanned_word_by_word_with_the_same_matches(pattern):
+    scanner = CaselessPattern(pattern)
+    for text in LONG_TEXTS:
+        assert len(text) >= wordscan._INDEXED_FROM
+        for variant in (text, text.upper()):
+            expected = [(m.start(), m.end(), m.groups())
+                        for m in re.finditer(pattern, variant, re.I)]
+            got = [(m.start(), m.end(), m.groups())
+                   for m in scanner.finditer(variant, caseless_copy(variant))]
+            assert got == expected
+
+
+def test_word_keys_only_for_matches_that_start_a_word():
+    assert WordScanner(re.compile(r"\bfilm(?:ing|ed)\b|\bshoot"))._word_keys == {"fi", "sh"}
+    assert wordscan._first_word_characters(r"\b[0-3]?\d(?:st)?") == {"0", "1", "2", "3", "\\d"}
+    assert wordscan._first_word_characters(r"\b(?:the\s+)?(?:early|late)") == {"t", "e", "l"}
+    # a match may start on a hyphen ("mid-spring"), inside a word, or on nothing
+    assert wordscan._first_word_characters(r"\b(?:mid)?[\s-]*spring") is None
+    assert wordscan._first_word_characters(r"\bfilm|ing") is None
+    assert wordscan._first_word_characters(r"\b(?:film)?") is None

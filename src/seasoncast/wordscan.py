@@ -9,6 +9,12 @@ its alternatives), then confirms each candidate with the pattern itself. The fin
 matches wherever the pattern does, so every real match start is a candidate, and the
 matches are exactly those of `pattern.finditer`.
 
+On a whole article even the finder's search is slow next to what it finds: it tries its
+alternatives at every letter. A match of a pattern whose alternatives all open with `\\b`
+on a letter or digit starts a word, so an article's word starts are listed once, by their
+first two characters (`_WordStarts`), shared by every pattern scanned over it, and each
+pattern is tried only at the words it can begin (`_word_keys`).
+
 `CaselessPattern` adds the other half of the speed-up for case-insensitive patterns: the
 engine cannot skip ahead on case-insensitive literals, so candidates are found in a
 lower-cased copy of the text with a lower-case finder.
@@ -17,11 +23,18 @@ lower-cased copy of the text with a lower-case finder.
 from __future__ import annotations
 
 import re
+import threading
+from collections import defaultdict
 from collections.abc import Iterator
+from re import _constants as sre  # the parser `re` itself uses (module names of 3.11+)
+from re import _parser as sre_parse
 
 # the boundary and lookbehinds opening an alternative: what the candidate finder drops
 _LEADING_ASSERTIONS = re.compile(r"^(?:\\b|\(\?<[!=][^()]*\))+")
 _MAX_LEADS = 100  # a finder spread over more alternatives than this is not worth it
+_WORD_START = re.compile(r"\b\w")
+# shorter texts are searched with the finder: listing their words would cost more
+_INDEXED_FROM = 2000
 
 
 class WordScanner:
@@ -32,12 +45,15 @@ class WordScanner:
         self.pattern = pattern
         source = pattern.pattern if finder_source is None else finder_source
         flags = pattern.flags if finder_source is None else 0
-        alternatives = [_LEADING_ASSERTIONS.sub("", a) for a in _top_level_alternatives(source)]
+        split = [_opening(a) for a in _top_level_alternatives(source)]
+        alternatives = [rest for _, rest in split]
         # only a finder that must start on a literal lets the engine skip ahead; one that
         # may start on anything (an optional word, a space) would be slower than no finder
         # ("^new:" only matches at the start of the text, so it adds only that candidate)
         anchored = not flags & re.MULTILINE and any(a.startswith("^") for a in alternatives)
-        leads = [_leads(a) for a in alternatives if not (anchored and a.startswith("^"))]
+        unanchored = [i for i, a in enumerate(alternatives)
+                      if not (anchored and a.startswith("^"))]
+        leads = [_leads(alternatives[i]) for i in unanchored]
         useful = not flags & re.IGNORECASE and leads and None not in leads and not \
             re.search(r"\(\?P=|\(\?\(|\\[1-9]", source)  # leads repeat or drop groups
         self._anchored = anchored and bool(useful)
@@ -46,6 +62,14 @@ class WordScanner:
                 r"\(\?P<\w+>", "(?:", "|".join(x for lead in leads for x in lead)), flags)
         else:  # a source of its own still finds the candidates, only more slowly
             self._finder = re.compile(source, flags) if finder_source is not None else None
+        # a match of an alternative opening with \b on a letter or digit starts a word:
+        # if all do, only the words that begin as one of the leads need to be tried
+        self._word_keys: frozenset[str] | None = None
+        if useful and not flags & re.VERBOSE and all(
+                "\\b" in split[i][0] for i in unanchored):
+            self._word_keys = frozenset(_word_key(x) for lead in leads for x in lead)
+        elif self._finder is not None and not flags & (re.VERBOSE | re.IGNORECASE):
+            self._word_keys = _first_word_characters(source)
 
     def finditer(self, text: str, haystack: str | None = None) -> Iterator[re.Match[str]]:
         """The pattern's matches in `text`; candidates are looked for in `haystack` if
@@ -54,17 +78,31 @@ class WordScanner:
             yield from self.pattern.finditer(text)
             return
         haystack = text if haystack is None else haystack
+        candidates: Iterator[int] = self._candidates(haystack)
+        if self._word_keys is not None and len(haystack) >= _INDEXED_FROM:
+            words = _word_starts(haystack)
+            starts = words.beginning(self._word_keys)
+            # trying the pattern at most words is slower than the finder's search
+            if len(starts) < 0.75 * words.count:
+                candidates = iter([0, *starts] if self._anchored else starts)
         pos = 0
-        while (start := self._candidate(haystack, pos)) is not None:
+        for start in candidates:
+            if start < pos:
+                continue
             m = self.pattern.match(text, start)
             if m is None:
-                pos = start + 1
-            elif m.end() == m.start():  # finditer has its own rules after an empty match
+                continue
+            if m.end() == m.start():  # finditer has its own rules after an empty match
                 yield from self.pattern.finditer(text, m.start())
                 return
-            else:
-                yield m
-                pos = m.end()
+            yield m
+            pos = m.end()
+
+    def _candidates(self, haystack: str) -> Iterator[int]:
+        pos = 0
+        while (start := self._candidate(haystack, pos)) is not None:
+            yield start
+            pos = start + 1
 
     def _candidate(self, haystack: str, pos: int) -> int | None:
         """The first position from `pos` where the pattern may match."""
@@ -78,9 +116,15 @@ def caseless_copy(text: str) -> str | None:
     """The lower-cased text, in which a lower-case pattern matches wherever its
     IGNORECASE twin matches `text`; None when lower-casing would move offsets ("İ")
     or IGNORECASE would treat a letter otherwise ("ı" and "ſ" match "i" and "s")."""
-    lower = text.lower()
+    if len(text) >= _INDEXED_FROM:  # one copy of an article for every pattern
+        cached = getattr(_recent, "caseless", None)
+        if cached is not None and (cached[0] is text or cached[0] == text):
+            return cached[1]
+    lower: str | None = text.lower()
     if len(lower) != len(text) or "ı" in text or "ſ" in text:
-        return None
+        lower = None
+    if len(text) >= _INDEXED_FROM:
+        _recent.caseless = (text, lower)
     return lower
 
 
@@ -199,3 +243,134 @@ def _group_end(pattern: str) -> int | None:
         if ch == ")" and depth == 0:
             return i + 1
     return None
+
+
+def _opening(alternative: str) -> tuple[str, str]:
+    """An alternative split into its leading assertions and the rest."""
+    m = _LEADING_ASSERTIONS.match(alternative)
+    return ("", alternative) if m is None else (m.group(), alternative[m.end():])
+
+
+def _first_word_characters(source: str) -> frozenset[str] | None:
+    """The characters every match of `source` starts a word with ("\\d" standing for any
+    digit), read from the standard library's parse of it; None if some match may start
+    otherwise (without a \\b before a letter or digit, or on an empty match)."""
+    try:
+        chars, may_be_empty = _first_of(sre_parse.parse(source).data, False)
+    except (re.error, ValueError, TypeError):
+        return None
+    return None if chars is None or may_be_empty else frozenset(chars)
+
+
+def _first_of(items: list, bounded: bool) -> tuple[set[str] | None, bool]:
+    """The first characters of a parsed sequence, and whether it may match nothing;
+    `bounded` says a word boundary has been asserted just before it."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is sre.AT:
+            if arg is not sre.AT_BOUNDARY:
+                return None, False
+            bounded = True
+            continue
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            continue  # looks around without taking a character
+        if op in (sre.SUBPATTERN, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.BRANCH):
+            if op is sre.SUBPATTERN:
+                if arg[1] or arg[2]:  # inline flags
+                    return None, False
+                chars, may_be_empty = _first_of(arg[3], bounded)
+            elif op is sre.BRANCH:
+                parts = [_first_of(alt, bounded) for alt in arg[1]]
+                if any(chars is None for chars, _ in parts):
+                    return None, False
+                chars = set().union(*(c for c, _ in parts))
+                may_be_empty = any(empty for _, empty in parts)
+            else:
+                chars, may_be_empty = _first_of(arg[2], bounded)
+                may_be_empty = may_be_empty or arg[0] == 0
+            if chars is None:
+                return None, False
+            found |= chars
+            if not may_be_empty:
+                return found, False
+            continue
+        chars = _characters(op, arg)
+        if chars is None or not bounded or not all(c == "\\d" or c.isalnum() for c in chars):
+            return None, False
+        return found | chars, False
+    return found, True
+
+
+def _characters(op, arg) -> set[str] | None:
+    """The characters one parsed item matches: a literal or a set of literals, ranges
+    and digits; None for anything else."""
+    if op is sre.LITERAL:
+        return {chr(arg)}
+    if op is not sre.IN:
+        return None
+    chars: set[str] = set()
+    for kind, value in arg:
+        if kind is sre.LITERAL:
+            chars.add(chr(value))
+        elif kind is sre.RANGE and value[1] - value[0] < 100:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        elif kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+            chars.add("\\d")
+        else:
+            return None
+    return chars
+
+
+def _word_key(lead: str) -> str:
+    """The first one or two characters every match of `lead` begins with: two when its
+    second is a plain letter or digit that no quantifier makes optional."""
+    if lead[1:2].isalnum() and lead[2:3] not in ("?", "*", "{"):
+        return lead[:2]
+    return lead[:1]
+
+
+class _WordStarts:
+    """Where the words of one text start, listed by their first two characters (a word
+    of one letter that ends the text, by that letter)."""
+
+    def __init__(self, text: str):
+        self._by_key: defaultdict[str, list[int]] = defaultdict(list)
+        starts = [m.start() for m in _WORD_START.finditer(text)]
+        for start in starts:
+            self._by_key[text[start:start + 2]].append(start)
+        self.count = len(starts)
+        self._keys_by_first: defaultdict[str, list[str]] = defaultdict(list)
+        for key in self._by_key:
+            self._keys_by_first[key[0]].append(key)
+        self._found: dict[frozenset[str], list[int]] = {}
+
+    def beginning(self, keys: frozenset[str]) -> list[int]:
+        """The starts of the words that begin with one of `keys`, in order."""
+        if (found := self._found.get(keys)) is None:
+            lists = [self._by_key[k] for key in keys for k in self._keys_for(key)]
+            found = lists[0] if len(lists) == 1 else sorted(
+                start for starts in lists for start in starts)
+            self._found[keys] = found
+        return found
+
+    def _keys_for(self, key: str) -> list[str]:
+        if key == "\\d":
+            return [k for k in self._by_key if k[0].isdecimal()]
+        if len(key) == 1:
+            return self._keys_by_first.get(key, [])
+        return [key] if key in self._by_key else []
+
+
+_recent = threading.local()  # each thread's last long texts: copied, listed
+
+
+def _word_starts(text: str) -> _WordStarts:
+    """The word starts of `text`, listed once for the few texts scanned last: one
+    article is scanned by dozens of patterns, often as the same lower-cased copy."""
+    cache: list[tuple[str, _WordStarts]] = getattr(_recent, "texts", None) or []
+    for seen, starts in cache:
+        if seen is text:
+            return starts
+    starts = _WordStarts(text)
+    _recent.texts = [(text, starts), *cache[:3]]
+    return starts
