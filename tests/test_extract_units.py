@@ -267,3 +267,33 @@ def test_a_run_on_sentence_is_read_in_bounded_pieces():
     pieces = split_sentences(text)
     assert len(pieces) > 1 and all(len(s.text) <= 1_500 for s in pieces)
     assert " ".join(s.text for s in pieces).split() == text.split()
+
+
+def test_languages_statuses_channels_and_time_slots_are_not_shows():
+    text = ("Corvid Hill season 2 teaser ran on its Spanish social channels last month. "
+            "JTBC's Saturday-Sunday 10:30 p.m. slot awaits it. The trailer left Max's "
+            "YouTube channel.\n\n| Show | Status |\n| Corvid Hill | Pending |")
+    assert detect_titles(text).titles == ["Corvid Hill"]
+
+
+def test_a_status_label_before_a_name_and_a_quoted_name_in_a_headline():
+    assert detect_titles("RENEWED: Copper & Ash is getting a third season.").titles == [
+        "Copper & Ash"]
+    text = ("'Cinder Valley' Is Coming Back: HBO Orders Season 2\n\n"
+            "HBO is going back to Cinder Valley. Cinder Valley season 2 films in May.")
+    assert detect_titles(text).titles == ["Cinder Valley"]
+
+
+def test_a_place_after_a_platform_and_a_preposition_is_not_a_show():
+    text = ("Velvet Frontier season 4 was renewed on Tuesday. The cast met at JTBC's "
+            "headquarters in Sangam-dong for season 2.")
+    assert detect_titles(text).titles == ["Velvet Frontier"]
+
+
+def test_a_section_heading_names_its_show_before_a_dash():
+    text = ("# Every show's status\n\n## Dragon Post — Pending\n\nThe courier comedy's first "
+            "season premiered in March; season 2 is undecided.\n\n## Ghost Line — Renewed "
+            "(season 2)\n\nFilming began this month.\n\n| Dragon Post | Pending |\n"
+            "| Ghost Line | Renewed |")
+    ctx = detect_titles(text)
+    assert ctx.titles == ["Dragon Post", "Ghost Line"]

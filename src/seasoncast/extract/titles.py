@@ -600,6 +600,9 @@ def detect_titles(
                 text, m.end() + len(phrase)):
             continue  # "FX's Central Valley crime saga", "the second season of the Mexican
             # series": where the show is set or made
+        if re.search(r"['’]s(?:\s+[a-z][\w-]*)*\s+(?:in|at|on|near|from|outside|across)\s*$",
+                     m.group()):
+            continue  # "JTBC's headquarters in Sangam-dong": a place
         if phrase and phrase.lower() in _DAY_OR_MONTH and re.search(r"['’]s\s+[a-z]", m.group()):
             continue  # "Hulu's announcement Thursday that ...": a day (not "Netflix's
             # Wednesday")
@@ -657,13 +660,20 @@ def detect_titles(
     glosses = _glosses(text)
     for phrase in [p for p in found if ": " in p and p.split(": ", 1)[0] in speakers]:
         found[phrase.split(": ", 1)[1]] += found.pop(phrase)  # "HOST: Tinderbox County"
+    for phrase in [p for p in found if _STATUS_LABEL.match(p)]:
+        found[_STATUS_LABEL.sub("", phrase)] += found.pop(phrase)  # "RENEWED: Copper & Ash"
+    for phrase in list(found):  # "'Cinder Valley' Is Coming Back": the quoted name
+        if (m := _QUOTE_CLOSED.match(phrase)) and re.search(
+                r"['‘\"“]" + re.escape(m.group(1)) + r"['’\"”]", text):
+            found[m.group(1)] += found.pop(phrase)
     for phrase, _ in sorted(found.items(), key=lambda kv: (-len(kv[0].split()), -kv[1])):
         t = known_titles.matching(phrase)
         if t is not None:
             track(t.name, t.all_names)  # ("1923" is a tracked show)
-        elif _NOT_A_NAME.search(phrase) or phrase.lower() in _OUTLETS:
+        elif _NOT_A_NAME.search(phrase) or phrase.lower() in _OUTLETS | _NEVER_A_SHOW \
+                or _WEEKDAY_RUN.match(phrase) or phrase.startswith("According to "):
             continue  # a number ("crossed out the "2""), a tagline sentence, "Top 10", "OP",
-            # a news outlet
+            # a news outlet, a language, a status, a time slot
         elif _EVENT_NAME.search(phrase) and any(phrase.startswith(f"{f} ") for f in found):
             continue  # "Stardust Mechanic Hangar Day", the show's fan event
         elif phrase in speakers:
@@ -773,6 +783,22 @@ _DAY_OR_MONTH = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturd
                  "september", "october", "november", "december"}
 _EVENT_NAME = re.compile(r"\s(?:Day|Festival|Fest|Expo|Con|Convention|Panel|Event|Live|"
                          r"Showcase|Fan\s+Meeting|Fanmeeting|Concert|Party|Screening|Tour)$")
+# words that name a people, a language, a status or a channel, never a show on their own:
+# "its Spanish social channels", "| Dragon Post | Pending |", "Max's YouTube channel"
+_NEVER_A_SHOW = {*"""spanish italian french german korean japanese chinese mexican colombian
+    argentine argentinian brazilian chilean peruvian turkish indian thai filipino vietnamese
+    indonesian malaysian taiwanese cantonese mandarin hindi tamil telugu bengali arabic
+    egyptian nigerian israeli greek polish russian ukrainian dutch danish swedish norwegian
+    finnish icelandic nordic scandinavian irish scottish welsh english british american
+    canadian australian european asian latin latino hispanic portuguese german austrian
+    swiss belgian czech hungarian romanian
+    pending delayed renewed cancelled canceled confirmed ended ending returning unknown tba
+    tbd upcoming postponed announced rumored rumoured unconfirmed ongoing concluded
+    youtube twitter facebook threads bluesky vimeo twitch weverse""".split()}
+_WEEKDAY_RUN = re.compile(r"(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
+                          r"(?:day)?s?[\s/&,–-]*){2,}$")  # "Saturday-Sunday": a time slot
+_QUOTE_CLOSED = re.compile(r"^['‘\"“]?(.+?\w)['’\"”]\s")
+_STATUS_LABEL = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,})*:\s+(?=\S)")  # "RENEWED: Copper & Ash"
 _NOT_A_NAME = re.compile(r"^[\d\s.,:#-]+$|[a-z][.!?]\s+[A-Z]|\s(?:Wiki|Fandom)$|"
                          r"^(?:Top|OP|TL;?DR|FAQ|One|Two|Three|Four|Five|Six)$|^[A-Z][a-z]+-(?:language|born|based|speaking|"
                          r"made|produced|backed)$")
@@ -894,14 +920,25 @@ _ENUMERATED = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:(?:Exhibit|Case|No\.?|Number)[
                          r"[ \t]+(?:season|series)[ \t]+\d{1,2}\b", re.MULTILINE)
 
 
+# a section heading that names its show before a status or note: "## Dragon Post — Pending",
+# "### Starfall Academy (season 3)", "**Ghost Line:** renewed"
+_SECTION_HEAD = re.compile(r"^[ \t]*(?:#{2,4}[ \t]*|\*\*)(?P<name>[^\n—–:(|*]{2,60}?)[ \t]*"
+                           r"(?:\*\*)?[ \t]*(?:[—–:(|]|-[ \t])", re.MULTILINE)
+
+
 def _enumerated_names(text: str) -> list[str]:
     """Shows named alone on the line that opens a numbered section, and again in the text
     (not "1. Low Orbit gets two more seasons", a headline), or with their season at a
-    podcast chapter's timestamp."""
+    podcast chapter's timestamp, or before a dash or colon in a section heading and again
+    in the text."""
     out = []
     for m in _ENUMERATED.finditer(text):
         name = (m["name"] or m["chapter"]).strip("*_ ")
         if _bare_name(name) and (m["chapter"] or _count(text, [name]) >= 2):
+            out.append(name)
+    for m in _SECTION_HEAD.finditer(text):
+        name = m["name"].strip("*_ ")
+        if _bare_name(name) and name.lower() not in _NEVER_A_SHOW and _count(text, [name]) >= 2:
             out.append(name)
     return out
 
