@@ -26,6 +26,7 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import chain
 from re import _constants as sre  # the parser `re` itself uses (module names of 3.11+)
 from re import _parser as sre_parse
 
@@ -64,6 +65,7 @@ class WordScanner:
             self._finder = re.compile(source, flags) if finder_source is not None else None
         # a match of an alternative opening with \b on a letter or digit starts a word:
         # if all do, only the words that begin as one of the leads need to be tried
+        self._finder_of_leads = bool(useful)
         self._word_keys: frozenset[str] | None = None
         if useful and not flags & re.VERBOSE and all(
                 "\\b" in split[i][0] for i in unanchored):
@@ -84,6 +86,8 @@ class WordScanner:
             starts = words.beginning(self._word_keys)
             # trying the pattern at most words is slower than the finder's search
             if len(starts) < 0.75 * words.count:
+                if self._finder_of_leads:  # the leads alone rule out most words cheaply
+                    starts = [i for i in starts if self._finder.match(haystack, i)]
                 candidates = iter([0, *starts] if self._anchored else starts)
         pos = 0
         for start in candidates:
@@ -348,8 +352,7 @@ class _WordStarts:
         """The starts of the words that begin with one of `keys`, in order."""
         if (found := self._found.get(keys)) is None:
             lists = [self._by_key[k] for key in keys for k in self._keys_for(key)]
-            found = lists[0] if len(lists) == 1 else sorted(
-                start for starts in lists for start in starts)
+            found = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
             self._found[keys] = found
         return found
 

@@ -283,11 +283,12 @@ def _run_before(text: str, end: int) -> str | None:
     if len(words) > 2 and text[words[0][0]:words[0][1]].lower() in ("on", "about") and \
             text[words[1][0]:words[1][1]].lower() in _ROLE_WORDS:
         end = words[1][0]  # "Ridgeback showrunner on season 2": the title is before
-    near = _words_before(text, end)[:1]
+        words = _words_before(text, end)
+    near = words[:1]
     if near and text[near[0][0]:near[0][1]].lower() in ("its", "their", "his", "her", "a",
                                                          "an", "the", "this", "that", "for"):
         return None  # "... Will Return in Autumn for Its Third Season": no title here
-    for ws, we in _words_before(text, end):
+    for ws, we in words:
         gap = text[we:(taken[-1][0] if taken else end)]
         if taken and re.search(r"[^\s:'’]", gap):
             break
