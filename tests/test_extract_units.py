@@ -297,3 +297,13 @@ def test_a_section_heading_names_its_show_before_a_dash():
             "| Ghost Line | Renewed |")
     ctx = detect_titles(text)
     assert ctx.titles == ["Dragon Post", "Ghost Line"]
+
+
+def test_a_credit_or_a_comparison_in_other_words_is_a_passing_mention():
+    text = ("*The Quiet Meridian* season 2 wrapped in May. Joseph Kinnaird, who people will "
+            "know from *Stillwater Farm*, is new. Bae Tae-oh, familiar to viewers from "
+            "*Vincenzo*, joins. Season 1 drew 31 million viewers, putting it in the same "
+            "company as *The Boys* and *Reacher*.")
+    ctx = detect_titles(text)
+    assert ctx.titles[0] == "The Quiet Meridian"
+    assert [m[2] for m in ctx.passing] == ["Stillwater Farm", "Vincenzo", "The Boys", "Reacher"]

@@ -957,9 +957,12 @@ def _bare_name(name: str) -> bool:
 # a show named as a comparison or example is not what the next sentences are about
 _PASSING = re.compile(
     r"\b(?:(?:series|shows|dramas|titles|hits)\s+(?:like|such\s+as)|such\s+as|alongside|"
-    r"(?:in\s+the\s+same\s+league|on\s+par)\s+as|(?:compared|likened)\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?(?:with|to)|"
+    r"(?:in\s+the\s+same\s+(?:league|company|conversation|breath|class|tier)|on\s+par)\s+"
+    r"(?:as|with)|(?:compared|likened)\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?(?:with|to)|"
     r"the\s+likes\s+of|similar\s+to|like|(?:best\s+)?known\s+for|starred\s+in|star\s+of|"
-    r"alum(?:nus|na)?\s+of|fame|previously\s+in|know\s+(?:\w+\s+){1,3}?from|"
+    r"alum(?:nus|na)?\s+of|fame|previously\s+in|know\s+(?:\w+\s+){0,3}?from|"
+    # "familiar to viewers from 'Vincenzo'", "who people will know from *Stillwater Farm*"
+    r"(?:familiar|recogni[sz]able|remembered)\s+(?:to\s+(?:\w+\s+){1,2}?)?(?:from|for)|"
     r"(?:love|praise|acclaim|attention|recognition)\s+for|appeared\s+in)\s+"
     # "best known for the Nordic noir series *Vinterhavn*"
     r"(?:(?:the|a|an|her|his|their)\s+(?:[\w'’-]+\s+){0,4}?(?:series|shows?|drama|film|movie|"
