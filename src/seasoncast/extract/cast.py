@@ -263,14 +263,14 @@ def extract_cast(text: str, sentences: list[Sentence], ctx: TitleContext,
         shows_named = ctx.mentions_between(s.start, s.end) + ctx.passing_between(s.start, s.end)
         blocked = [(a, b) for a, b, _ in chars + shows] + [
             (a - s.start, b - s.start) for a, b, _ in shows_named]
-        cues = [(m.start(), m.end(), st) for st, pat in _CUES
-                for m in pat.finditer(s.text, lower)]
         people = _people(s.text, blocked, single_ok)
         for p in people:
             char = next((c for a, _b, c in chars if a > p.end and a - p.end < 45 and not any(
                 p.end < o.start < a for o in people)), None)
             if char:
                 characters[normalize_person(p.name)] = normalize_person(char)
+        cues = [(m.start(), m.end(), st) for st, pat in _CUES
+                for m in pat.finditer(s.text, lower)] if people else []
         if not cues:
             continue
         for p in people:
