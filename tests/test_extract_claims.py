@@ -906,6 +906,23 @@ def test_an_order_not_yet_made_is_a_renewal_denied_for_that_season():
     assert ("Tin Harbor", 3, Kind.CANCELLATION, Modality.HAPPENED, None) in got
 
 
+def test_a_next_season_not_confirmed_in_other_words_is_a_renewal_denied():
+    for sentence, n in [
+            ("As for a third season, JTBC has not confirmed one.", 3),
+            ('"There\'s no season three order at this time," the spokesperson said.', 3),
+            ("There are no plans for a third season at the moment.", 3),
+            ("There will be no third season, a spokesperson said.", 3),
+            ('The PD said "nothing has been decided" about a season 3 yet.', 3),
+            ("So, as of now, nothing is confirmed about the third season.", 3),
+            ("A third season has not been confirmed.", 3)]:
+        got, _ = _named(f"Tin Harbor season 2 arrives in May. {sentence}\n", date(2026, 3, 2))
+        assert ("Tin Harbor", n, Kind.RENEWAL, Modality.DENIED, None) in got, sentence
+    # a cancellation's consequence is not a second piece of news
+    got, _ = _named("Tin Harbor season 2 arrived in May. The streamer cancelled the show, so "
+                    "there will be no third season.\n", date(2026, 3, 2))
+    assert not any(c[2] is Kind.RENEWAL for c in got)
+
+
 def test_restatements_do_not_count_twice():
     # the writer's "should wrap" repeats the reported plan; "a hit of that year" repeats
     # the premiere day

@@ -26,6 +26,7 @@ NEGATION = re.compile(
     r"\bnot\b(?!-)|n['’]t\b|\bnever\b|\bno\s+longer\b|\bnowhere\b|\babsent\b|\bmissing\b|"
     r"\bnone\s+of\b|\b(?:has|have)\s+yet\s+to\s+(?:be\s+)?(?:renew|order|green-?light|confirm)|"
     r"\bleft\s+off\b|\bexcluded\b|\bwithout\b|\bno\s+(?:sign|mention)\b|\bnor\b|"
+    r"\bnothing\s+(?:has|is|was|had)\s+(?:been\s+)?(?:decided|confirmed|announced|official)|"
     r"\bisn['’]t\b|\bwasn['’]t\b|\bno\b(?!\s+(?:doubt|longer\s+a\s+secret|wonder))|\bdon['’]t\s+hold\s+your\s+breath\b|\bfailed\s+to\b|"
     r"\brul(?:ed|es|e|ing)\s+out\b|\bdenied\b|\bdenies\b|\bdebunk|\bnobody\b|\bno\s+one\b|"
     r"\b(?:push\w*|knock\w*|bump\w*|mov\w*|take\w*|took)\s+(?:[\w'’]+\s+){0,4}?out\s+of\b", _I)

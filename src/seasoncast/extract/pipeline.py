@@ -720,6 +720,10 @@ def _claims_in_sentence(
         s.text, max(0, t.start - 45), t.start))]
     if not triggers and not (topic and dates):
         return []
+    if any(t.kind is Kind.CANCELLATION for t in triggers):
+        # "cancelled after two seasons, so there will be no third season": one piece of news
+        triggers = [t for t in triggers if not (t.kind is Kind.RENEWAL and re.match(
+            r"(?:there|no)\b", t.text, re.IGNORECASE))]
     bounds = clause_bounds(s.text)
     assigned: dict[int, list[TaggedSpan]] = {i: [] for i in range(len(triggers))}
     for d in dates:
