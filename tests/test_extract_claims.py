@@ -923,6 +923,13 @@ def test_a_next_season_not_confirmed_in_other_words_is_a_renewal_denied():
     assert not any(c[2] is Kind.RENEWAL for c in got)
 
 
+def test_a_series_that_begins_on_a_broadcaster_is_its_premiere():
+    got, _ = _named("Kilbrannan series 2 begins on BBC One and iPlayer on Sunday 7 July.\n",
+                    date(2026, 3, 2))
+    assert ("Kilbrannan", 2, Kind.RELEASE, Modality.ANNOUNCED,
+            (date(2026, 7, 7), date(2026, 7, 7))) in got
+
+
 def test_restatements_do_not_count_twice():
     # the writer's "should wrap" repeats the reported plan; "a hit of that year" repeats
     # the premiere day

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from seasoncast.extract.modality import PLATFORMS
 from seasoncast.model import Kind
 from seasoncast.wordscan import CaselessPattern, caseless_copy
 
@@ -246,7 +247,9 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bbroadcast(?:s|ed|ing)?\b|\b(?:be|been|being)\s+shown\b|\bon\s+air\b|\bonair\b|\b(?:to|will|would|could)\s+air\b|"
      r"\bair\s+(?:in|on|from|this|next|later)\b|"
      # British: "the first series went out in January", "back on screens for Christmas"
-     r"\b(?:went|goes)\s+out\s+(?=(?:in|on)\s)|\bon\s+(?:our\s+|your\s+)?screens\b",
+     r"\b(?:went|goes)\s+out\s+(?=(?:in|on)\s)|\bon\s+(?:our\s+|your\s+)?screens\b|"
+     # "series 2 begins on BBC One and iPlayer on Sunday 7 July": a broadcaster's start
+     rf"\b(?:begins|began|starts|started|kicks\s+off|kicked\s+off)\s+on\s+(?={PLATFORMS}\b)",
      3),
 ]
 # a list of returning shows gives each a date and no verb: "**Saltmarsh, season 2
