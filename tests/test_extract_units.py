@@ -307,3 +307,16 @@ def test_a_credit_or_a_comparison_in_other_words_is_a_passing_mention():
     ctx = detect_titles(text)
     assert ctx.titles[0] == "The Quiet Meridian"
     assert [m[2] for m in ctx.passing] == ["Stillwater Farm", "Vincenzo", "The Boys", "Reacher"]
+
+
+def test_a_day_after_a_name_ends_it_and_a_spin_off_names_another_work():
+    text = ("4. THE TIDEWATER INQUIRY SETS ITS RETURN DATE\n\nThe BBC released the trailer for "
+            "series 2 of The Tidewater Inquiry on Monday.")
+    assert detect_titles(text).titles == ["The Tidewater Inquiry"]
+    text = ("Deadwater Run season 4 is rumoured for March, after Reacher season 3. The "
+            "leaked list names a Reacher spin-off as well.")
+    ctx = detect_titles(text)
+    assert ctx.titles[0] == "Deadwater Run"
+    spin_off = text.rindex("Reacher")
+    assert [m[0] for m in ctx.passing] == [spin_off]
+    assert spin_off not in [m[0] for m in ctx.mentions]

@@ -459,6 +459,11 @@ def _after_run(text: str, pos: int, possessive: bool = False) -> str | None:
     if re.match(r"['’]s\b", text[m.end():m.end() + 3]) or m.group().endswith(("'s", "’s")):
         return None  # "the second season of Marvel Television's ...": an owner, not a title
     words = m.group().split()
+    for i in range(1, len(words) - 1):  # "The Tidewater Inquiry on Monday": a day ends it
+        if words[i] in ("on", "in", "by", "from", "until") and \
+                words[i + 1].lower().rstrip(".,") in _DAY_OR_MONTH:
+            words = words[:i]
+            break
     if len(words) > 3:  # "Shōgun Returns to Set in Vancouver": keep what recurs
         for n in range(len(words), 0, -1):
             if _count(text, [" ".join(words[:n])]) >= 2:
@@ -695,7 +700,8 @@ def detect_titles(
         if t is not None:
             track(t.name, t.all_names)
     mentions = _find_mentions(text, names)
-    passing = [m for m in mentions if _PASSING.search(text, max(0, m[0] - 120), m[0])]
+    passing = [m for m in mentions if _PASSING.search(text, max(0, m[0] - 120), m[0])
+               or _OTHER_WORK_AFTER.match(text, m[1])]
     mentions = [m for m in mentions if m not in passing]
     seasons = find_season_mentions(text)
     seasons += _title_number_mentions(text, mentions)
@@ -974,6 +980,11 @@ _PASSING = re.compile(
     r"successor\s+to|replacing|tak(?:es|ing)\s+over\s+from)\s+(?:the|a|an|her|his|their)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:series|shows?|drama|film|movie|sitcom|comedy|thriller|anime|"
     r"k-drama|docuseries)\s+[\"“‘'*_]?$")
+
+
+# a show named to describe another work: "a Reacher spin-off", "the Gilded Age prequel"
+_OTHER_WORK_AFTER = re.compile(r"['’]?\s*(?:spin-?offs?|prequels?|reboots?|remakes?|"
+                               r"franchise|universe|-verse)\b", re.IGNORECASE)
 
 
 def _is_suffix_of_tracked(phrase: str, names: dict[str, str]) -> bool:
