@@ -66,11 +66,13 @@ def test_caseless_pattern_matches_as_ignorecase(pattern):
     scanner = CaselessPattern(pattern)
     for text in CASELESS_TEXTS:
         for variant in (text, text.upper(), text.lower()):
-            expected = [(m.start(), m.end(), m.groups())
-                        for m in re.finditer(pattern, variant, re.I)]
-            got = [(m.start(), m.end(), m.groups())
-                   for m in scanner.finditer(variant, caseless_copy(variant))]
-            assert got == expected
+            _assert_matches_as_ignorecase(scanner, pattern, variant)
+
+
+def _assert_matches_as_ignorecase(scanner: CaselessPattern, pattern: str, text: str) -> None:
+    expected = [(m.start(), m.end(), m.groups()) for m in re.finditer(pattern, text, re.I)]
+    got = [(m.start(), m.end(), m.groups()) for m in scanner.finditer(text, caseless_copy(text))]
+    assert got == expected
 
 
 def test_a_lower_case_finder_where_one_can_be_written():
@@ -104,11 +106,7 @@ def test_long_texts_are_scanned_word_by_word_with_the_same_matches(pattern):
     for text in LONG_TEXTS:
         assert len(text) >= wordscan._INDEXED_FROM
         for variant in (text, text.upper()):
-            expected = [(m.start(), m.end(), m.groups())
-                        for m in re.finditer(pattern, variant, re.I)]
-            got = [(m.start(), m.end(), m.groups())
-                   for m in scanner.finditer(variant, caseless_copy(variant))]
-            assert got == expected
+            _assert_matches_as_ignorecase(scanner, pattern, variant)
 
 
 def test_word_keys_only_for_matches_that_start_a_word():

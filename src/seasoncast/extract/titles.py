@@ -797,8 +797,8 @@ _NEVER_A_SHOW = {*"""spanish italian french german korean japanese chinese mexic
     indonesian malaysian taiwanese cantonese mandarin hindi tamil telugu bengali arabic
     egyptian nigerian israeli greek polish russian ukrainian dutch danish swedish norwegian
     finnish icelandic nordic scandinavian irish scottish welsh english british american
-    canadian australian european asian latin latino hispanic portuguese german austrian
-    swiss belgian czech hungarian romanian
+    canadian australian european asian latin latino hispanic portuguese
+    austrian swiss belgian czech hungarian romanian
     pending delayed renewed cancelled canceled confirmed ended ending returning unknown tba
     tbd upcoming postponed announced rumored rumoured unconfirmed ongoing concluded
     youtube twitter facebook threads bluesky vimeo twitch weverse""".split()}
