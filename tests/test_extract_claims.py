@@ -930,6 +930,16 @@ def test_a_series_that_begins_on_a_broadcaster_is_its_premiere():
             (date(2026, 7, 7), date(2026, 7, 7))) in got
 
 
+def test_a_wrap_told_of_the_season_of_a_show_and_an_order_confirmed_on_a_day():
+    got, _ = _named("Season 2 of Copper Hollow wrapped in March.\n", date(2026, 6, 4))
+    assert ("Copper Hollow", 2, Kind.FILMING_WRAP, Modality.HAPPENED,
+            (date(2026, 3, 1), date(2026, 3, 31))) in got
+    got, _ = _named("RENEWED: Marsh Lights is getting a third season. Hulu confirmed the order "
+                    "on Tuesday.\n", date(2026, 6, 4))
+    assert ("Marsh Lights", 3, Kind.RENEWAL, Modality.HAPPENED,
+            (date(2026, 6, 2), date(2026, 6, 2))) in got
+
+
 def test_restatements_do_not_count_twice():
     # the writer's "should wrap" repeats the reported plan; "a hit of that year" repeats
     # the premiere day

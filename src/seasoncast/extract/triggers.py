@@ -74,8 +74,10 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_WRAP, r"\b(?:film|shoot)(?:s|ing)?\s+(?:until|till|through)\b", 7),
     # "season 2 wrapped on 14 February", "the second season has officially wrapped" (not
     # a story that "wrapped up on a cliffhanger" or "wrapped with a twist")
-    (Kind.FILMING_WRAP, r"\b(?:season|series)(?:\s+[\w-]+)?\s+(?:has\s+|have\s+|had\s+)?"
-     r"(?:officially\s+|finally\s+)?wrap(?:s|ped)\b"
+    (Kind.FILMING_WRAP, r"\b(?:season|series)(?:\s+[\w-]+)?"
+     # "Season 2 of Copper Hollow wrapped in March" (the show's name is blanked by then)
+     r"(?:\s+of(?:\s+(?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?-i:[A-Z][\w'’&-]*)|of|the|and)){0,4})?)?"
+     r"\s+(?:has\s+|have\s+|had\s+)?(?:officially\s+|finally\s+)?wrap(?:s|ped)\b"
      r"(?!\s+(?:up|with|its|their|the|on\s+an?)\b)", 5),
     # post-production follows the wrap: "is in post-production", "entered post-production"
     # "the last day of shooting is planned for late September" (not an actor's: above)
@@ -203,6 +205,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"(?:second|third|fourth|fifth|sixth|new)\s+season\b|\b(?:announced|confirmed)\s+the\s+"
      r"production\s+of\s+season\s+\d+\b|\b(?:season|series)\s+\d+\s+pickup\b|"
      r"\bplans\s+for\s+a\s+(?:sequel|second\s+season|new\s+season)\b|"
+     # "Hulu confirmed the order on Tuesday"
+     r"\b(?:confirmed|announced|made)\s+the\s+(?:order|renewal|pickup)\b|"
      r"\bproduction\s+(?:has\s+been\s+|was\s+|is\s+)?decided\b|"
      r"\b(?:season|installment|sequel)(?:\s+\d+)?\s+(?:is|was|has\s+been|had\s+been|have\s+been|"
      r"had\s+already\s+been|has\s+already\s+been|"
