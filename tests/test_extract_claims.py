@@ -940,6 +940,20 @@ def test_a_wrap_told_of_the_season_of_a_show_and_an_order_confirmed_on_a_day():
             (date(2026, 6, 2), date(2026, 6, 2))) in got
 
 
+def test_a_possessive_date_and_a_finale_date_do_not_date_a_premiere():
+    # "This Week's Renewals" names the renewals; the headline's "Is Back" is no premiere
+    got, _ = _named("# 'Marsh Lights' Is Back: This Week's Renewals, Dates and Dead Ends\n\n"
+                    "Five decisions landed this week.\n\n## Marsh Lights — Renewed (season 3)"
+                    "\n\nRENEWED: Marsh Lights is getting a third season. Hulu confirmed the "
+                    "order on Tuesday.\n", date(2026, 6, 4))
+    assert not any(c[2] is Kind.RELEASE for c in got)
+    got, _ = _named("Marsh Lights season 2 premiered in June, and the finale airs in August.\n",
+                    date(2026, 6, 4))
+    assert [c for c in got if c[2] is Kind.RELEASE] == [
+        ("Marsh Lights", 2, Kind.RELEASE, Modality.HAPPENED,
+         (date(2026, 6, 1), date(2026, 6, 30)))]
+
+
 def test_restatements_do_not_count_twice():
     # the writer's "should wrap" repeats the reported plan; "a hit of that year" repeats
     # the premiere day

@@ -607,7 +607,10 @@ def _focus_seasons(ctx: TitleContext, text: str,
 _NOT_THE_PREMIERE = re.compile(
     r"\b(?:(?:final|last|closing|100th|\d+(?:st|nd|rd|th))\s+episode|(?:season|series)\s+finale|"
     r"finale|dvd|blu-?ray|box\s+set|soundtrack|novel|memoir|book|comic|special|documentary|"
-    r"movie|film)\b[^.;,]{0,35}$", re.IGNORECASE)
+    r"movie|film)\b[^.;,]{0,35}$|"
+    # "Five decisions landed this week": news that arrives is no premiere
+    r"\b(?:decisions?|news|announcements?|deals?|offers?|nominations?|awards?|updates?|"
+    r"reviews?|ratings|verdicts?)\s+(?:have\s+|has\s+|had\s+)?$", re.IGNORECASE)
 _RELEASE_HEADING = re.compile(r"\b(?:prediction|estimate|best\s+guess|our\s+(?:take|guess|"
                               r"bet|read))\b", re.IGNORECASE)
 _PRESS_RELEASE = re.compile(r"\bpress\s+release\b|\bmedia\s+cent(?:re|er)\b|\bnewsroom\b|"
@@ -716,8 +719,14 @@ def _claims_in_sentence(
 ) -> list[_Draft]:
     carry = carry or {}
     # a finale, one episode or a DVD that "airs" or "comes out" is not the season's premiere
-    triggers = [t for t in triggers if not (t.kind is Kind.RELEASE and _NOT_THE_PREMIERE.search(
-        s.text, max(0, t.start - 45), t.start))]
+    not_premieres = [t for t in triggers if t.kind is Kind.RELEASE and _NOT_THE_PREMIERE.search(
+        s.text, max(0, t.start - 45), t.start)]
+    triggers = [t for t in triggers if t not in not_premieres]
+    # their dates are theirs, unless the finale only times another step ("a sequel was
+    # confirmed after the final episode aired in September 2024")
+    finale_dates = [t for t in not_premieres if not re.search(
+        r"\b(?:after|following|once|when|as)\s+(?:[\w'’-]+\s+){0,4}$",
+        s.text[max(0, t.start - 40):t.start], re.IGNORECASE)]
     if not triggers and not (topic and dates):
         return []
     if any(t.kind is Kind.CANCELLATION for t in triggers):
@@ -729,6 +738,10 @@ def _claims_in_sentence(
     for d in dates:
         if _POSTED_ON.search(s.text, max(0, d.start - 40), d.start):
             continue  # "a calendar first posted on Reddit in February": the post's day
+        if finale_dates and (nearest := _nearest_trigger(
+                d, triggers + finale_dates, bounds, s.text)) is not None and \
+                nearest >= len(triggers):
+            continue  # "... and this year's finale airs in August": the finale's date
         best = _nearest_trigger(d, triggers, bounds, s.text)
         if topic is not None and (best is None or clause_of(bounds, triggers[best].start)
                                   != clause_of(bounds, d.start)):
@@ -1233,7 +1246,12 @@ def _nearest_trigger(d: TaggedSpan, triggers: list[Trigger], bounds, text: str) 
     prep = bool(re.search(r"\b(?:in|on|by|since|until|for|from|during|to|into|of|before|after|"
                           r"around|through|till|ahead\s+of)\s+(?:the\s+)?$",
                           text[max(0, d.start - 8):d.start], re.IGNORECASE))
+    # "This Week's Renewals", "this year's premiere": a date in the possessive names the
+    # words after it, not a verb before it
+    possessive = bool(re.match(r"['’]s\b", text[d.end:d.end + 3]))
     for i, t in enumerate(triggers):
+        if possessive and not d.end <= t.start <= d.end + 40:
+            continue
         if speech and t.kind not in _ANNOUNCEMENT_KINDS and not (
                 t.past_form or re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$",
                                          text[max(0, t.start - 20):t.start])):
