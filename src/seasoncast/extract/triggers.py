@@ -31,8 +31,9 @@ _WRAP = (r"(?:wrap(?:s|ped|ping)?(?:\s+up)?|end(?:s|ed)?|finish(?:es|ed|ing)?|"
 # complete and filming will start" is no wrap)
 _GAP = r"(?:\s+(?!(?:and|but|or|while)\b)[\w'’-]+){0,4}?\s+"
 _SEASONISH = r"(?:season|series|show|drama|installment|chapter|episodes|sequel)"
-_ORD = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-_WORD_NUM = r"(?:two|three|four|five|six|seven|eight|nine|ten)"
+# a season after the first, in words ("no third season", "no season four order")
+_LATER_ORD = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_LATER_NUM = r"(?:two|three|four|five|six|seven|eight|nine|ten)"
 
 # (kind, pattern, priority): the higher priority wins an overlap
 _PATTERNS: list[tuple[Kind, str, int]] = [
@@ -179,16 +180,16 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      # "JTBC has not confirmed one", "There's no season four order", "There will be no fifth
      # season", "no plans for a third season", "nothing is confirmed about the third season",
      # "a third season has not been confirmed": a next season not (yet) ordered
-     rf"\b(?:has|have)\s+not\s+(?:yet\s+)?(?:confirmed|announced)\s+(?:one|another|a\s+{_ORD}"
+     rf"\b(?:has|have)\s+not\s+(?:yet\s+)?(?:confirmed|announced)\s+(?:one|another|a\s+{_LATER_ORD}"
      r"\s+(?:season|series))\b|"
-     rf"\bno\s+(?:season\s+(?:\d{{1,2}}|{_WORD_NUM})|{_ORD}\s+(?:season|series))\s+"
+     rf"\bno\s+(?:season\s+(?:\d{{1,2}}|{_LATER_NUM})|{_LATER_ORD}\s+(?:season|series))\s+"
      r"(?:order|renewal|pickup|announcement)\b|"
-     rf"\b(?:there\s+(?:is|was|will\s+be)|there['’]s)\s+no\s+(?:{_ORD}|new)\s+(?:season|series)\b|"
-     rf"\bno\s+plans?\s+(?:yet\s+)?for\s+(?:a|another)\s+(?:{_ORD}\s+)?(?:season|series)\b|"
+     rf"\b(?:there\s+(?:is|was|will\s+be)|there['’]s)\s+no\s+(?:{_LATER_ORD}|new)\s+(?:season|series)\b|"
+     rf"\bno\s+plans?\s+(?:yet\s+)?for\s+(?:a|another)\s+(?:{_LATER_ORD}\s+)?(?:season|series)\b|"
      r"\bnothing\s+(?:has\s+been|is|was|had\s+been)\s+(?:decided|confirmed)[\"”]?\s+"
-     rf"(?:yet\s+)?(?:about|on|regarding|for)\s+(?:a|the)\s+(?:{_ORD}\s+season|season\s+"
-     rf"(?:\d{{1,2}}|{_WORD_NUM}))\b|"
-     rf"\b(?:a|the)\s+{_ORD}\s+(?:season|series)\s+(?:has|had)\s+not\s+(?:yet\s+)?been\s+"
+     rf"(?:yet\s+)?(?:about|on|regarding|for)\s+(?:a|the)\s+(?:{_LATER_ORD}\s+season|season\s+"
+     rf"(?:\d{{1,2}}|{_LATER_NUM}))\b|"
+     rf"\b(?:a|the)\s+{_LATER_ORD}\s+(?:season|series)\s+(?:has|had)\s+not\s+(?:yet\s+)?been\s+"
      r"(?:confirmed|announced|ordered|commissioned)\b", 8),
     (Kind.RENEWAL, r"\brenew(?:s|ed|al|ing)?\b|\bre-?commission(?:s|ed|ing)?\b|"
      r"\b(?:seasons?|series)(?:\s+\d+(?:\s*(?:,|and|&)\s*\d+)*)?\s+(?:was|were|has\s+been|"
