@@ -947,6 +947,18 @@ def _month_run(m, ref, prefer):
     return DateSpan(start, end, infer_precision(start, end))
 
 
+# "September or October 2024": either month, so the window holding both
+@RULES.add(rf"\b{_MON}\s+or\s+(?P<mon2>january|february|march|april|may|june|july|august|"
+           rf"september|october|november|december),?\s+{_YEAR}\b")
+def _month_or_month(m, ref, prefer):
+    year = int(m["year"])
+    first, last = _MONTH_ALIASES[m["mon"].lower()], _MONTH_ALIASES[m["mon2"].lower()]
+    if not 0 < last - first <= 2:
+        return DateSpan.month(year, last)  # "May or December 2025": no one window
+    start, end = date(year, first, 1), _month_end(year, last)
+    return DateSpan(start, end, infer_precision(start, end))
+
+
 # a bare year last, so that every longer phrase containing one wins
 @RULES.add(r"(?<![\d.,$£€-])\b(?P<year>(?:19|20)\d\d)\b(?![\d,.]\d|\s*(?:million|billion|%|"
            r"percent|hours|views|episodes))")

@@ -41,7 +41,7 @@ _SOURCE_ASIDE = re.compile(r",\s*(?:who|which)\b[^,]*,", _I)
 _RELATIVE = re.compile(r"\b(?:series|shows|titles|dramas|seasons|ones|show|drama|title)\s+"
                        r"(?:that|which)\b", _I)
 UNTIL = re.compile(r"\b(?:until|till|before|not\s+before)\s*(?:(?:close|closer|near|"
-                   r"nearer|around)\s+(?:to\s+)?)?$", _I)
+                   r"nearer|around)\s+(?:to\s+)?|some\s?time\s+(?:in\s+|during\s+)?)?$", _I)
 RUMOR = re.compile(
     r"\brumou?r(?:s|ed|mill)?\b|\bchatter\b|\bspeculat\w*|\bleak(?:s|ed|er)?\b|\bbuzz\w*|"
     r"\bwhisper\w*|\bunconfirmed\b|\bunverified\b|\bfan\s+theor\w+|"
@@ -75,7 +75,7 @@ HEDGE = re.compile(
     r"money)\b|\blooks?\s+like\b|\blooking\s+(?:a\s+lot\s+)?(?:more\s+)?(?:like|likely|"
     r"probable)\b|\bodds\s+are\b|\bchances\s+are\b|\brealistic(?:ally)?\b|"
     r"\bat\s+the\s+earliest\b|\bearliest\s+realistic\b|\bsafe\s+bet\b|\bin\s+our\s+view\b|"
-    r"\bexpect\b(?!\w)|\b(?:analyst|observer|critic)s?\b[^.;]{0,120}?\bexpects?\b|"
+    r"(?<!\bto\s)\bexpect\b(?!\w)|\b(?:analyst|observer|critic)s?\b[^.;]{0,120}?\bexpects?\b|"
     r"\bshould\b|\bprojected\b|\bpredict\w*|\bguess\w*|\bwe['’]re\s+"
     r"(?:betting|guessing|looking\s+at)\b|\byou['’]re\s+looking\s+at\b|\bpencil\b", _I)
 # the platforms and broadcasters whose own words are announcements
@@ -86,11 +86,14 @@ PLATFORMS = (r"(?:netflix|hbo|max|prime\s+video|amazon|disney\+?|apple(?:\s+tv\+
              r"youku|mango\s+tv|viu|abc|cbs|nbc|the\s+cw|sky|channel\s+5|rté|svt|nrk|cbc|"
              r"crave|globoplay|vix|zee5|sonyliv|jiocinema|hotstar)")
 OFFICIAL = re.compile(
-    r"\bofficial(?:ly)?\b|\bconfirm(?:s|ed|ing)?\b|\bspokes(?:person|woman|man)\b|\bpromised\b|"
+    r"\bofficial(?:ly)?\b|\bconfirm(?:s|ed|ing)?\b|\bspokes(?:person|woman|man)\b|"
+    r"\bpromised\b|"
     r"\bannounc\w+|\bunveil\w*|\bpress\s+release\b|"
     rf"\b(?:{PLATFORMS}|the\s+streamer|the\s+network|the\s+studio|"
     r"the\s+platform|the\s+broadcaster|the\s+channel|showrunners?|creators?)(?:['’]s)?\s+"
-    r"(?:[\w.-]+\s+){0,3}?(?:has\s+|have\s+|also\s+)?(?:said|says|say|dated|set|sets|locked|"
+    # (not "Netflix has not set a date": no word given)
+    r"(?:(?!not\b|never\b|yet\b)[\w.-]+\s+){0,3}?(?:has\s+|have\s+|also\s+)?"
+    r"(?:said|says|say|dated|set|sets|locked|assured|"
     r"revealed|reveals|told|shared|posted|confirmed|announced|tweeted|unveiled|noted|"
     r"teased)\b|\bdated\b|\bsaid\s+in\s+a\s+statement\b|\bofficial\s+site\b|"
     # "According to ZDF, filming will begin on 3 March": the broadcaster's word

@@ -480,7 +480,16 @@ def _dated_only(text: str, sentences: list[Sentence], wanted: list[bool]) -> str
             parts.append(" " * (s.end - s.start))
             prev = s.end
     parts.append(text[prev:])
-    return "".join(parts)
+    out = "".join(parts)
+    if m := _LEADING_STAMP.match(out):  # the page's own date, not one the news is about
+        out = " " * m.end() + out[m.end():]
+    return out
+
+
+# "date 2024-12-20 After a year of production, ...": a page's stamp before its first words
+_LEADING_STAMP = re.compile(r"[\s\x00]*(?:(?:date|published|posted|updated)\s*:?\s*)?"
+                            r"(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d[\d:.+Z-]*)?",
+                            re.IGNORECASE)
 
 
 # a line that is only a post's time stamp: "1/ [Dec 2, 2024 · 6:02 PM]", "Updated March 3,
@@ -818,6 +827,9 @@ def _claims_in_sentence(
             spans = [t for t in spans if not _is_dateline(s.text, t)] or spans
             spans = _close_dates(trig, spans, s.text)
         if trig.kind is Kind.DELAY:
+            # "delayed several months due to the strikes last year": the cause's date
+            spans = [t for t in spans if t is None or not _CAUSE.search(
+                s.text, trig.end, max(trig.end, t.start))] or [None]
             spans = [_moved_to(t, published) for t in spans]
         if trig.kind is Kind.SLATE_LISTING:
             spans = _slate_spans(trig, spans)
@@ -1025,6 +1037,12 @@ _GENERIC_SEASONS = re.compile(
     r"\b(?:each|all|both|none|most|the\s+last\s+\w+|the\s+previous|previous|past|earlier|"
     r"other|every)\s+(?:\w+\s+)?(?:of\s+(?:the|its)\s+)?(?:\w+\s+)?seasons\b(?![^.]*?\d)",
     re.IGNORECASE)
+_CAUSE = re.compile(r"\b(?:due\s+to|because\s+of|owing\s+to|caused\s+by|amid)\b(?![^,;]*"
+                    r"\b(?:to|until|into)\s)", re.IGNORECASE)
+# a sentence whose subject is the season the sentence before named, told in the past
+_IT_WAS = re.compile(r"\s*(?:It|That\s+season|The\s+season)\s+(?:was\s+|had\s+)?(?:\w+ly\s+)?"
+                     r"(?:started|began|wrapped|finished|premiered|debuted|arrived|aired|"
+                     r"filmed|shot|landed|released|delayed|pushed)\b")
 _SERIES_DEBUT = re.compile(r"\b(?:since\s+its|(?:since|following|after)\s+the\s+(?:show|series)"
                            r"['’]s?)\s+"
                            r"(?:[\w,]+\s+){0,3}$", re.IGNORECASE)
@@ -1338,11 +1356,19 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
         focus = carried  # production news of a later season continues across sentences
     elif carried and from_label and trig.kind not in (Kind.RENEWAL, Kind.CANCELLATION):
         focus = carried
+    elif carried and _IT_WAS.match(s.text) and trig.kind in (
+            Kind.FILMING_START, Kind.FILMING_WRAP, Kind.RELEASE, Kind.DELAY):
+        focus = carried  # "Season 2 was a different story. It started filming in November"
     if trig.kind is Kind.RELEASE and (_SERIES_DEBUT.search(
             s.text[max(0, trig.start - 40):trig.start]) or re.search(
             r"\bseries\s+$", s.text[max(0, trig.start - 10):trig.start], re.IGNORECASE)
             and re.match(r"premiere|debut", trig.text, re.IGNORECASE)):
         return [1], True, None  # "since its 2022 debut", "the series premiere"
+    if trig.kind is Kind.RELEASE and re.search(r"\b(?:first|originally)\s+$", s.text[
+            max(0, trig.start - 12):trig.start], re.IGNORECASE) and re.match(
+            r"(?:debut|premier|aired|launched|arrived|bowed)", trig.text, re.IGNORECASE) and \
+            not ctx.seasons_between(s.start, s.end):
+        return [1], True, None  # "“Stranger Things” first debuted in July of 2016"
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(s.text)
               if not m.start() <= trig.start < m.end()]
     local = [m for m in ctx.seasons_between(s.start, s.end) if not any(
@@ -1542,7 +1568,8 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
         span = DateSpan(published, span.end, span.precision, span.text)
     drafts: list[_Draft] = []
     kind = trig.kind
-    if kind is Kind.FILMING_START and tagged is not None and _introduced_by(
+    if kind is Kind.FILMING_START and tagged is not None and not (
+            modality is Modality.DENIED and dec.until) and _introduced_by(
             s.text, tagged, _END_WORDS):
         kind = Kind.FILMING_WRAP  # "kept cameras rolling until June 2024"
     base = Claim(title=title, season=season, kind=kind, modality=modality, date=span,

@@ -75,8 +75,9 @@ _LEAD_STOP = {
     "anime", "tv", "series", "show", "drama", "it", "its", "this", "that", "after", "before",
     "with", "as", "in", "on", "for", "of", "to", "by", "a", "an", "at", "from", "yes",
     "no", "also", "finally", "officially", "returning", "upcoming", "while", "then",
-    "plus", "per", "via", "sources", "source", "jtbc", "tvn", "sbs", "kbs",
-    "mbc", "bbc", "itv", "abc", "nbc", "cbs", "crunchyroll", "episode", "episodes",
+    "plus", "per", "via", "sources", "source", "assuming", "considering", "given", "unlike",
+    "jtbc", "tvn", "sbs", "kbs", "mbc", "bbc", "itv", "abc", "nbc", "cbs", "crunchyroll",
+    "episode", "episodes",
     "the", "season", "seasons", "part", "date", "release", "premiere",
     # production words that open a sentence before the title ("Filming on X season 3")
     "filming", "production", "shooting", "shoot", "cameras", "principal", "photography",
@@ -299,7 +300,8 @@ def _run_before(text: str, end: int) -> str | None:
         if w.endswith(("'s", "’s")) and not taken:
             w = w[:-2]
             we -= 2
-        if _CAP.match(w) and not w.isdigit() or (w.isdigit() and len(w) <= 2 and taken):
+        if _CAP.match(w) and not w.isdigit() or (w.isdigit() and len(w) <= 2 and taken) or (
+                w.isdigit() and not taken and text[ws - 2:ws] == ": "):  # "Physical: 100"
             taken.append((ws, we))
         elif w.lower() in _CONNECT and taken:
             taken.append((ws, we))
@@ -322,6 +324,7 @@ def _run_before(text: str, end: int) -> str | None:
         return None
     phrase = text[taken[-1][0]:taken[0][1]].strip(" :-'’")
     phrase = _PART_OF.sub("", phrase)  # "Volume 2 of Copper Bay season 3": the show
+    phrase = _STAGE_OF.sub("", phrase)  # "Filming for Outer Banks Season 4 Has Wrapped"
     if phrase.lower() in _NOT_TITLE or len(phrase) < 2:
         return None
     return phrase
@@ -339,6 +342,9 @@ _PART_OF = re.compile(r"^(?:(?:Volume|Vol\.?|Part|Chapter|Episodes?)\s+(?:\d{1,2
                       r"Three|I{1,3})|\d{1,2})\s+of\s+")
 
 
+# a production stage before the show it is of, in a Title-Case headline
+_STAGE_OF = re.compile(r"^.*?\b(?:Filming|Production|Shooting|Photography|Casting)\s+"
+                       r"(?:for|on|of)\s+(?=\S)")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Vol|No)\.")
 _ROLE_WORDS = frozenset("showrunner showrunners creator creators star stars boss director "
                         "writer writers cast actor actress producer".split())
@@ -506,6 +512,14 @@ _LEAD_WORDS = frozenset("""
 """.split())
 
 
+def spellings(name: str) -> tuple[str, ...]:
+    """A name as typewriter and typographic apostrophes write it: "Single's Inferno" is
+    "Single’s Inferno" on most news sites."""
+    if "'" not in name and "’" not in name:
+        return (name,)
+    return name, name.replace("'", "’") if "'" in name else name.replace("’", "'")
+
+
 class KnownTitles:
     """Tracked titles, with the lookups that match article phrases to them built once.
 
@@ -517,11 +531,12 @@ class KnownTitles:
         self.titles = tuple(titles)
         self._by_key = {normalize_title(n): t for t in self.titles for n in t.all_names}
         # "Kingdom" and "The Kingdom" share a key: the name as written decides
-        self._by_name = {n.casefold(): t for t in self.titles for n in t.all_names}
+        self._by_name = {n.casefold(): t for t in self.titles for name in t.all_names
+                         for n in spellings(name)}
         # names of several words, by their first word: found in a text word by word
         self._by_first_word: dict[str, list[tuple[str, Title]]] = defaultdict(list)
         for t in self.titles:
-            for n in t.all_names:
+            for n in (n for name in t.all_names for n in spellings(name)):
                 if len(n.split()) >= 2 and n[0].isupper():
                     self._by_first_word[n.split()[0]].append((n, t))
 
@@ -654,7 +669,7 @@ def detect_titles(
         if key not in canon:
             canon[key] = canonical
             titles.append(canonical)
-        for s in surfaces:
+        for s in (s for surface in surfaces for s in spellings(surface)):
             names.setdefault(s, canon[key])
             short = acronym(s).upper()
             if len(short) >= 3:
@@ -1013,7 +1028,7 @@ _COUNT_CACHE: dict[tuple[int, str], int] = {}  # cleared for every new text
 def _count(text: str, names: Sequence[str]) -> int:
     """Whole-word occurrences of the names (memoised per text: anchors repeat)."""
     total = 0
-    for n in names:
+    for n in (n for name in names for n in spellings(name)):
         key = (id(text), n)
         if key not in _COUNT_CACHE:
             if len(_COUNT_CACHE) > 5000:

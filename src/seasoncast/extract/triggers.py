@@ -30,6 +30,9 @@ _WRAP = (r"(?:wrap(?:s|ped|ping)?(?:\s+up)?|end(?:s|ed)?|finish(?:es|ed|ing)?|"
 # up to four words between a verb and "filming", but never a new clause ("the script is
 # complete and filming will start" is no wrap)
 _GAP = r"(?:\s+(?!(?:and|but|or|while)\b)[\w'’-]+){0,4}?\s+"
+# "filming on “Stranger Things 5”", "production of the new season": what is filmed,
+# quoted or not (its name is blanked by then)
+_ON_THE_SHOW = r"(?:\s+(?:on|of|for)\s+(?:the\s+)?[“\"‘]?[\w\s'’-]{0,30}?[”\"’]?)?"
 _SEASONISH = r"(?:season|series|show|drama|installment|chapter|episodes|sequel)"
 # a season after the first, in words ("no third season", "no season four order")
 _LATER_ORD = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
@@ -56,7 +59,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_WRAP, rf"\b{_WRAP}{_GAP}?{_FILM}\b(?!\s+(?:registration|permits?|licen[cs]es?|"
      r"applications?|approval))", 6),
     # (not "Filming began in Dublin in January and wrapped in June": that is the start)
-    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s'’-]{{0,30}}?)?"
+    (Kind.FILMING_WRAP, rf"\b{_FILM}{_ON_THE_SHOW}"
      rf"(?:\s+(?!{_START}\b|and\b)[\w'’]+){{0,4}}?"
      rf"\s+(?:to\s+)?{_WRAP}\b", 6),
     (Kind.FILMING_WRAP, r"\b(?:wrap(?:s|ped)?\s+(?:up\s+)?filming|filming\s+wrap(?:s|ped)?|"
@@ -68,11 +71,13 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      # "the crew finished on October 30": the crew's work is the shoot
      r"(?:cast\s+and\s+)?crew\s+(?:has\s+|have\s+|had\s+)?(?:finished|wrapped|concluded|"
      r"completed)\b(?!\s+(?:work\s+on\s+)?(?:the\s+)?(?:script|pre-?production|prep)))", 5),
-    (Kind.FILMING_WRAP, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s'’-]{{0,30}}?)?"
+    (Kind.FILMING_WRAP, rf"\b{_FILM}{_ON_THE_SHOW}"
      rf"(?:\s+[\w'’]+){{0,3}}?\s+(?:runs?|continues?|lasts?|will\s+run|"
      r"(?:is\s+)?set\s+to\s+(?:run|continue|last)|goes\s+on)\s+(?:until|till|through|into)\b", 7),
-    # "is scheduled to film until late summer": the shoot's end
-    (Kind.FILMING_WRAP, r"\b(?:film|shoot)(?:s|ing)?\s+(?:until|till|through)\b", 7),
+    # "is scheduled to film until late summer": the shoot's end (not "didn't start
+    # filming until May", the start)
+    (Kind.FILMING_WRAP, r"(?<!start\s)(?<!begin\s)(?<!resume\s)"
+     r"\b(?:film|shoot)(?:s|ing)?\s+(?:until|till|through)\b", 7),
     # "season 2 wrapped on 14 February", "the second season has officially wrapped" (not
     # a story that "wrapped up on a cliffhanger" or "wrapped with a twist")
     (Kind.FILMING_WRAP, r"\b(?:season|series)(?:\s+[\w-]+)?"
@@ -89,11 +94,11 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
     (Kind.FILMING_START, r"\bfirst\s+day\s+(?:on\s+set|of\s+(?:filming|shooting|production|"
      r"principal\s+photography))\b|\bfirst\s+(?:shoot|shooting\s+day|filming\s+day)\b", 7),
-    (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s'’-]{{0,30}}?)?"
+    (Kind.FILMING_START, rf"\b{_FILM}{_ON_THE_SHOW}"
      rf"(?:\s+[\w'’]+){{0,4}}?\s+(?:to\s+)?{_START}\b", 6),
     # "filming took place from June 2 to October 30": a run, read as its start (and, for
     # a range of days, its wrap: see the pipeline)
-    (Kind.FILMING_START, rf"\b{_FILM}(?:\s+(?:on|of|for)\s+(?:the\s+)?[\w\s'’-]{{0,30}}?)?"
+    (Kind.FILMING_START, rf"\b{_FILM}{_ON_THE_SHOW}"
      r"(?:\s+[\w'’]+){0,4}?\s+(?:took\s+place|ran|lasted|was\s+held|went\s+on)\s+"
      r"(?=(?:from|between)\b)", 8),
     # "shows shoot dates of February through June 2026": the planned run
