@@ -1539,3 +1539,52 @@ def test_a_delay_due_to_a_dated_cause_is_not_dated_by_it():
                     "delayed several months due to the strikes last year.\n", date(2024, 5, 2))
     assert ("Iron Dojo", 6, Kind.DELAY, Modality.HAPPENED, None) in got
     assert not any(c[2] is Kind.RELEASE for c in got)
+
+
+def test_more_readings_from_real_pages():
+    # "confirmed season 2 has finished filming": a wrap, no order
+    got, _ = _named("Brine Pirates season 2\n\nThe team behind Netflix's Brine Pirates has "
+                    "confirmed season 2 has finished filming.\n", date(2024, 12, 17))
+    assert {c[2] for c in got} == {Kind.FILMING_WRAP}
+    # a person who "does not return for season 3" denies no order
+    got, _ = _named("Mirror Maze season 3\n\nMirror Maze season 3 arrives in May 2026. Harriet "
+                    "Sloane, who played Imogen, does not return for season 3.\n",
+                    date(2025, 10, 14))
+    assert not any(c[2] is Kind.RENEWAL for c in got)
+    # "started streaming" is a premiere; "is scheduled to stream ... in January 2026" too
+    got, _ = _named("Mirror Maze season 3\n\nIn December 2020, Mirror Maze started streaming. "
+                    "Crunchyroll is scheduled to stream Mirror Maze season 3 worldwide in "
+                    "January 2026.\n", date(2025, 8, 31))
+    assert ("Mirror Maze", 1, Kind.RELEASE, Modality.HAPPENED,
+            (date(2020, 12, 1), date(2020, 12, 31))) in got
+    assert ("Mirror Maze", 3, Kind.RELEASE, Modality.ANNOUNCED,
+            (date(2026, 1, 1), date(2026, 1, 31))) in got
+
+
+def test_more_dates_and_modalities_from_real_pages():
+    # "for Oct. 3" is a day, not October
+    got, _ = _named("Netflix’s ‘Gentleman Thief’ Part 3 Sets Release Date\n\nNetflix has set "
+                    "the launch date for Part 3 of “Gentleman Thief,” its heist series, for Oct. "
+                    "3.\n", date(2023, 4, 20))
+    assert {c[4] for c in got if c[2] is Kind.RELEASE} == {(date(2023, 10, 3), date(2023, 10, 3))}
+    # "originally scheduled for filming in autumn 2023": the shoot's plan
+    got, _ = _named("Amelie Abroad season 4\n\nAmelie Abroad season 4 was originally scheduled "
+                    "for filming in autumn 2023.\n", date(2024, 4, 7))
+    assert {c[2] for c in got} == {Kind.FILMING_START}
+    # "is thought to be landing": a guess; "no current official date" is no official word
+    got, _ = _named("Amelie Abroad season 4\n\nThere is no current official release date for "
+                    "Amelie Abroad season 4, but it is thought to be landing some time in winter "
+                    "2024.\n", date(2024, 4, 7))
+    assert {c[3] for c in got if c[2] is Kind.RELEASE} == {Modality.EXPECTED}
+    # "doesn't wrap until September 2023" is the wrap; "a 2023 release looks unattainable"
+    got, _ = _named("Hargreeve House season 4\n\nThe shoot could mean Hargreeve House season 4 "
+                    "doesn't wrap until September 2023. That makes a 2023 release look "
+                    "unattainable.\n", date(2022, 11, 22))
+    assert {(c[2], c[3]) for c in got} >= {(Kind.FILMING_WRAP, Modality.DENIED),
+                                          (Kind.RELEASE, Modality.DENIED)}
+    # "before Christmas next year" is this Christmas's next; a date before television is
+    # no season's
+    got, _ = _named("Brine Pirates season 2\n\nAn actor said Brine Pirates season 2 will be "
+                    "ready for Netflix before Christmas next year. The novels' hero was created "
+                    "in 1905.\n", date(2024, 12, 17))
+    assert all(c[4] is None or c[4][0].year >= 2025 for c in got)

@@ -624,8 +624,8 @@ def _mon_year(m, ref, prefer):
 @RULES.add(r"\b(?:(?P<rel>this|next|last|in|by|until|till|through|into|since|from|during|early|"
            r"late|a|an|as|for)\s+)"
            r"(?P<mon>january|february|march|april|june|july|august|september|october|"
-           r"november|december|jan|feb|aug|sept|oct|nov|dec)\b(?!\s+(?:19|20)\d\d)"
-           r"(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)")  # "from April 2", "an April 2 debut": a day
+           r"november|december|jan|feb|aug|sept|oct|nov|dec)\b(?!\.?\s+(?:19|20)\d\d)"
+           r"(?!\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)")  # "from April 2", "an April 2 debut": a day
 def _mon_alone(m, ref, prefer):
     if ref is None:
         return None
@@ -775,13 +775,15 @@ _HOLIDAYS = {  # name -> (month, first day, month, last day)
 @RULES.add(r"\b(?:(?P<rel>this|next|last)\s+)?(?:the\s+)?(?:(?P<year0>(?:19|20)\d\d)\s+)?"
            r"(?P<h>christmas(?:\s+(?:day|eve))?|"
            r"new\s+year['’]s\s+(?:day|eve)|valentine['’]s\s+day|halloween|holiday\s+season)\b"
-           rf"(?:,?\s+{_YEAR}\b)?|\b(?:over|for|during|before|after|around|by)\s+the\s+"
-           r"(?P<hs>holidays)\b")
+           rf"(?:,?\s+{_YEAR}\b|\s+(?P<yrel>next|this|last)\s+year\b)?|"
+           r"\b(?:over|for|during|before|after|around|by)\s+the\s+(?P<hs>holidays)\b")
 def _holiday(m, ref, prefer):
     name = re.sub(r"\s+", " ", (m["h"] or m["hs"]).lower().replace("’", "'"))
     m1, d1, m2, d2 = _HOLIDAYS[name]
     if m["year"] or m["year0"]:  # "Christmas 2026", "the 2026 holiday season"
         year = int(m["year"] or m["year0"])
+    elif m["yrel"] and ref is not None:  # "Christmas next year"
+        year = ref.year + {"next": 1, "this": 0, "last": -1}[m["yrel"].lower()]
     elif ref is None:
         return None
     else:

@@ -33,7 +33,8 @@ NEGATION = re.compile(
 _DENIED_AFTER = re.compile(
     r"^[^,;]{0,60}?\b(?:is|was|seems|looks|feels)\s+(?:not|n['’]t)\s+(?:\w+\s+)?(?:realistic|"
     r"likely|possible|happening|going\s+to\s+happen|in\s+the\s+cards|on\s+the\s+cards)\b|"
-    r"^[^,;]{0,60}?\b(?:is|was|seems|looks)\s+(?:\w+\s+)?(?:unrealistic|off\s+the\s+table|"
+    r"^[^,;]{0,60}?\b(?:is|was|seems|looks?)\s+(?:\w+\s+)?(?:unrealistic|unattainable|"
+    r"impossible|unlikely|off\s+the\s+table|"
     r"out\s+of\s+the\s+question|ruled\s+out)\b", _I)
 _ANSWER = re.compile(r"^\W*(?:yes|no)[.!]\s+", _I)
 _SOURCE_ASIDE = re.compile(r",\s*(?:who|which)\b[^,]*,", _I)
@@ -66,7 +67,7 @@ RUMOR = re.compile(
     r"\b(?:post|video|thread|tweet|page|account)s?\s+(?:\w+\s+){0,3}?claiming\b", _I)
 HEDGE = re.compile(
     r"\blikely\b|\bunlikely\b|\bhopefully\b|\b(?:widely|generally|largely)\s+expected\b|\bwe\s+hope\b|\bprobabl[ey]\b|\bpossibl[ey]\b|"
-    r"\bmaybe\b|\bperhaps\b|"
+    r"\bmaybe\b|\bperhaps\b|\bit\s+(?:seems|appears)\b|\bis\s+(?:thought|believed)\s+to\b|"
     r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bwould\b|['’]d\s+(?:bet|guess|say|put|expect|love|"
     r"like)\b|"
     r"\b(?:we|i)\s+(?:expect|think|reckon|predict|estimate|suspect|believe|bet|guess|"
@@ -86,7 +87,8 @@ PLATFORMS = (r"(?:netflix|hbo|max|prime\s+video|amazon|disney\+?|apple(?:\s+tv\+
              r"youku|mango\s+tv|viu|abc|cbs|nbc|the\s+cw|sky|channel\s+5|rté|svt|nrk|cbc|"
              r"crave|globoplay|vix|zee5|sonyliv|jiocinema|hotstar)")
 OFFICIAL = re.compile(
-    r"\bofficial(?:ly)?\b|\bconfirm(?:s|ed|ing)?\b|\bspokes(?:person|woman|man)\b|"
+    r"(?<!\bno\s)(?<!\bno\scurrent\s)(?<!\bnot\s)(?<!\bnot\syet\s)\bofficial(?:ly)?\b|"
+    r"\bconfirm(?:s|ed|ing)?\b|\bspokes(?:person|woman|man)\b|"
     r"\bpromised\b|"
     r"\bannounc\w+|\bunveil\w*|\bpress\s+release\b|"
     rf"\b(?:{PLATFORMS}|the\s+streamer|the\s+network|the\s+studio|"
@@ -366,6 +368,12 @@ def decide(
         past = False
     if not past and date_future is None and trigger_past:
         past = True
+    if kind == "renewal" and date_future is not True and re.search(
+            r"\b(?:announced|confirmed|revealed)\s+(?:\w+\s+){0,2}?that\b[^.;,]{0,60}?"
+            r"\bwill\s+return\b", before_trigger[-90:] + trigger_text, _I):
+        # "On Monday, Hulu announced that Brackenfield will return for season 3": the
+        # order is made
+        return ModalityDecision(Modality.HAPPENED, "announced", True)
     if kind == "renewal" and (trigger_past or re.search(r"\b(?:confirmed|announced)\b",
                                                         trigger_text, _I)) and not FUTURE.search(
             before_trigger[-40:] + " " + trigger_text):

@@ -780,8 +780,8 @@ def _claims_in_sentence(
             title, near = later[0][2], True
         elif (obj := _season_object(s, ctx, later, trig)) is not None:
             title, near = obj, True  # "After A and B, Netflix will release C season 3"
-        if title is None or trig.kind in (Kind.RELEASE, Kind.CANCELLATION) and _actor_return(
-                _titles_blanked(s, ctx), trig):
+        if title is None or trig.kind in (Kind.RELEASE, Kind.CANCELLATION, Kind.RENEWAL) \
+                and _actor_return(_titles_blanked(s, ctx), trig):
             continue
         titles = [title]
         if len(named) > 1 and (trig.kind is Kind.SLATE_LISTING or _GROUP.search(
@@ -1230,7 +1230,10 @@ def _actor_return(sentence: str, trig: Trigger) -> bool:
     "Hugh Carrow, who played …, will not return for the new season": a person leaves."""
     head = _PLATFORM_NAME.sub("", sentence[max(0, trig.start - 80):trig.start])
     if trig.kind is Kind.CANCELLATION and re.match(r"(?:will\s+not|won['’]t)\s+",
-                                                   trig.text, re.IGNORECASE):
+                                                   trig.text, re.IGNORECASE) or (
+            trig.kind is Kind.RENEWAL and re.match(r"(?:will\s+)?return", trig.text,
+                                                   re.IGNORECASE)):
+        # (a person "does not return for season 3": no order denied)
         return bool(re.search(r"\b(?:he|she|they|actors?|actress(?:es)?|stars?|cast\s+members?|"
                               r"co-stars?|who\s+play(?:s|ed))\b", head, re.IGNORECASE) or
                     _PERSON_JUST_BEFORE.search(head))
@@ -1364,11 +1367,14 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
             r"\bseries\s+$", s.text[max(0, trig.start - 10):trig.start], re.IGNORECASE)
             and re.match(r"premiere|debut", trig.text, re.IGNORECASE)):
         return [1], True, None  # "since its 2022 debut", "the series premiere"
-    if trig.kind is Kind.RELEASE and re.search(r"\b(?:first|originally)\s+$", s.text[
+    if trig.kind is Kind.RELEASE and (re.search(r"\b(?:first|originally)\s+$", s.text[
             max(0, trig.start - 12):trig.start], re.IGNORECASE) and re.match(
-            r"(?:debut|premier|aired|launched|arrived|bowed)", trig.text, re.IGNORECASE) and \
+            r"(?:debut|premier|aired|launched|arrived|bowed)", trig.text, re.IGNORECASE)
+            or re.match(r"(?:started|began)\s+streaming", trig.text, re.IGNORECASE)) and \
             not ctx.seasons_between(s.start, s.end):
-        return [1], True, None  # "“Stranger Things” first debuted in July of 2016"
+        # "“Stranger Things” first debuted in July of 2016", "In December 2020, Alice in
+        # Borderland started streaming": the show's start
+        return [1], True, None
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(s.text)
               if not m.start() <= trig.start < m.end()]
     local = [m for m in ctx.seasons_between(s.start, s.end) if not any(
@@ -1675,6 +1681,9 @@ def _slate_detail(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.strip())
 
 
+_FIRST_TV_YEAR = 1936  # the first regular television service: no season is older
+
+
 def _clean(drafts: list[_Draft], published: date | None) -> list[Claim]:
     """Drop duplicates, undated echoes of dated claims and unsupported undated claims."""
     keep: dict[tuple, _Draft] = {}
@@ -1682,6 +1691,8 @@ def _clean(drafts: list[_Draft], published: date | None) -> list[Claim]:
         c = d.claim
         if c.kind is Kind.SLATE_LISTING and c.modality is Modality.RUMORED:
             continue  # a line-up is official; a "leaked calendar" is a rumoured release
+        if c.date is not None and c.date.end.year < _FIRST_TV_YEAR:
+            continue  # "created the character in 1905": the book's, not a season's
         if c.date is None and c.kind is Kind.FILMING_START and not re.search(
                 r"\b(?:is|are)\b|underway|rolling", d.trigger):
             continue  # "14 months after filming started": a reference point, not news

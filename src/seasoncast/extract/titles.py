@@ -54,7 +54,7 @@ _PART = CaselessPattern(r"\b(?:part|volume|vol\.?)\s+(?P<n>\d|one|two|three)\b")
 # "the new season", "the final season", "next season", "the previous season"
 _SEASON_REL = CaselessPattern(
     r"\b(?:the|this|its|a|next|upcoming)\s+(?P<r>new|final|next|upcoming|latest|"
-    r"previous|last|coming|forthcoming)?\s*(?:season|installment|chapter|episodes)\b"
+    r"previous|last|coming|forthcoming|follow-?up)?\s*(?:season|installment|chapter|episodes)\b"
     r"|\bnext\s+season\b|\blast\s+season\b|\bthe\s+next\s+one\b")
 _CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’.\-&!+]*:?$|^[A-Z]\w*:$")
 _CONNECT = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at",
@@ -449,6 +449,7 @@ _RETURNS_FOR = CaselessPattern(
 # ("Larkspur Hollow is HBO's slow, stubborn drama about ..."; not "Park, the show's
 # unofficial farm manager")
 _APPOSITIVE = CaselessPattern(
+    r",\s+which\s+(?:premiered|debuted|aired|launched)\b|"
     rf"(?:,\s+(?:the|a|an)|\s+is\s+{_OWNERS}['’]s)\s+(?:[\w'’-]+,?\s+){{0,4}}?(?:series|drama|show|"
     r"thriller|comedy|sitcom|anime|k-drama|docuseries|saga|romance|procedural)\b(?!['’]s)")
 _RUN_AFTER = re.compile(

@@ -65,6 +65,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_WRAP, r"\b(?:wrap(?:s|ped)?\s+(?:up\s+)?filming|filming\s+wrap(?:s|ped)?|"
      r"(?:the|a|after|before|its|their|production)\s+wrap\b|stop\s+rolling|"
      r"(?:to|will|would|could|should|must|['’]ll)\s+wrap\b|"
+     r"(?:doesn['’]t|don['’]t|won['’]t|didn['’]t|not)\s+wrap\b|"
      r"(?<=\band\s)(?:it\s+|they\s+)?(?:was\s+|is\s+)?(?:concluded|wrapped|finished|ended|completed|wraps|"
      r"concludes)\b(?!\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:run|broadcast|airing)\b)|"
      r"finish\s+line|end\s+of\s+(?:filming|production|shooting)|in\s+the\s+can\b|"
@@ -92,6 +93,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     (Kind.FILMING_WRAP, r"\bin\s+post-?production\b|\b(?:enter(?:s|ed)?|went\s+into|"
      r"mov(?:es|ed)\s+into)\s+post-?production\b", 6),
     (Kind.FILMING_START, rf"\b{_START}{_GAP}?{_FILM}\b", 6),
+    (Kind.FILMING_START, r"\b(?:scheduled|slated|set|planned|due)\s+for\s+(?:filming|shooting|"
+     r"production)\b(?!\s+(?:to|of)\b)", 7),
     (Kind.FILMING_START, r"\bfirst\s+day\s+(?:on\s+set|of\s+(?:filming|shooting|production|"
      r"principal\s+photography))\b|\bfirst\s+(?:shoot|shooting\s+day|filming\s+day)\b", 7),
     (Kind.FILMING_START, rf"\b{_FILM}{_ON_THE_SHOW}"
@@ -220,7 +223,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"(?:officially\s+)?(?:on\s+the\s+way|happening|confirm(?:ed)?|a\s+go|in\s+the\s+works|"
      r"in\s+development)\b|"
      r"\bconfirm(?:s|ed)?\s+(?:that\s+)?(?:the\s+|a\s+)?(?:season\s+\d+|(?:a|the)\s+(?:second|third|"
-     r"fourth|fifth|sixth|new)\s+season)(?!\s+(?:will|is\s+set|premieres|arrives))"
+     r"fourth|fifth|sixth|new)\s+season)(?!\s+(?:will|is\s+set|premieres|arrives|has|have|had|is|was|"
+     r"were)\b)"
      r"(?![^.;!?]{0,80}?\b(?:will|is\s+set\s+to|set\s+to)\s+(?:premiere|return|arrive|debut|"
      r"drop|launch|stream|air|hit)\b)|"
      r"\b(?:get(?:s|ting)?|land(?:s|ed)?|score[sd]?|earn(?:s|ed)?|got)\s+(?:a\s+)?"
@@ -253,7 +257,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"aimed|planned|pencill?ed\s+in|earmarked|eyed|eyeing|eyes)\s+(?:for|at)\b|"
      r"\bslott(?:ed|ing)\s+(?:[\w'’-]+\s+){0,4}?(?:for|in|into)\b|"
      r"\bbows?\b|\bbowed\b|\bresum(?:e|es|ed)\b|\bfollow(?:s|ed|ing)?\s+on\b|\bby\s+storm\b|"
-     r"\bstream(?:s|ing)?\s+(?:from|on|in)\s+(?=(?-i:[A-Z0-9]))|\bout\s+now\b|\bgo(?:es)?\s+live\b|"
+     r"\bstream(?:s|ing)?\s+(?:from|on|in)\s+(?=(?-i:[A-Z0-9]))|\bout\s+now\b|"
+     r"\b(?:started|began|begins|starts)\s+streaming\b|\b(?:to|will)\s+stream\b|\bgo(?:es)?\s+live\b|"
      r"\bbroadcast(?:s|ed|ing)?\b|\b(?:be|been|being)\s+shown\b|\bon\s+air\b|\bonair\b|\b(?:to|will|would|could)\s+air\b|"
      r"\bair\s+(?:in|on|from|this|next|later)\b|"
      # British: "the first series went out in January", "back on screens for Christmas"
