@@ -1588,3 +1588,42 @@ def test_more_dates_and_modalities_from_real_pages():
                     "ready for Netflix before Christmas next year. The novels' hero was created "
                     "in 1905.\n", date(2024, 12, 17))
     assert all(c[4] is None or c[4][0].year >= 2025 for c in got)
+
+
+def test_came_out_same_year_and_summer_months():
+    got, _ = _named("Lark Academy season 4\n\nLark Academy season 4 premieres September 21. "
+                    "Season three came out in September 2021. The show came out of nowhere.\n",
+                    date(2023, 7, 5))
+    assert ("Lark Academy", 3, Kind.RELEASE, Modality.HAPPENED,
+            (date(2021, 9, 1), date(2021, 9, 30))) in got
+    assert len([c for c in got if c[2] is Kind.RELEASE]) == 2
+    got, _ = _named("Lumon Files season 2\n\nThe first season of Lumon Files premiered in "
+                    "February 2022. In October that same year, Apple TV+ confirmed that filming "
+                    "on season 2 had begun.\n", date(2024, 2, 1))
+    assert ("Lumon Files", 2, Kind.FILMING_START, Modality.HAPPENED,
+            (date(2022, 10, 1), date(2022, 10, 31))) in got
+    got, _ = _named("Grey Wolf season 4\n\nGrey Wolf season 4 will not premiere until 2025, "
+                    "and fans may have to wait until the summer months of 2025.\n",
+                    date(2023, 10, 16))
+    assert all(c[4] is None or c[4][0].year >= 2024 for c in got)
+
+
+def test_a_habit_a_restart_and_scrapped_scripts():
+    got, _ = _named("Grey Wolf season 4\n\nSince its debut in December 2019, Grey Wolf has been "
+                    "a treat, with each season releasing around the Christmas holiday.\n",
+                    date(2023, 10, 16))
+    assert not any(c[1] == 4 for c in got)
+    got, _ = _named("Lumon Files season 2\n\nThe streamer confirmed this week that production on "
+                    "Lumon Files season 2 has re-commenced. A report blamed scrapped scripts.\n",
+                    date(2024, 2, 1))
+    assert {(c[2], c[3]) for c in got} == {(Kind.FILMING_START, Modality.HAPPENED)}
+
+
+def test_a_line_that_is_only_a_tracked_name_heads_its_section():
+    known = [Title("Outrider", (), None, None), Title("The Maid's Ledger", (), None, None)]
+    text = ("Shows delayed by the strike\n\nOutrider\n\nOutrider season 8 is one of the shows "
+            "hit by the strike.\n\nThe Maid’s Ledger\n\nThe hit show was originally planned to "
+            "begin filming its final season in the late summer.\n")
+    out = extract_document(text, published=date(2023, 8, 9), known_titles=known)
+    starts = [c for c in out.claims if c.kind is Kind.FILMING_START]
+    assert [c.title for c in starts] == ["The Maid's Ledger"]

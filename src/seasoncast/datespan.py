@@ -561,7 +561,7 @@ def _h(m, ref, prefer):
 # "summer 2024", "spring of 2025", "this fall", "next summer", "summer"
 @RULES.add(r"\b(?:(?P<rel>this|next|last|the coming|the following)\s+)?"
            r"(?P<part>early|late|mid)?[\s-]*(?P<season>spring|summer|fall|autumn|winter)"
-           r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b")
+           r"(?:\s+months)?(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b")
 def _season(m, ref, prefer):
     name = _SEASONS[m["season"].lower()]
     if m["year"]:

@@ -381,26 +381,30 @@ def _retense(t: TaggedSpan, modality: Modality, published: date | None) -> Tagge
 
 _ASKED = re.compile(r"\W*asked\s+(?:about\s+)?(?:when|whether|if)\b", re.IGNORECASE)
 _MONTHS = tuple(m.lower() for m in MONTHS_LONG)
-_ANAPHOR = re.compile(r"\b(?:that|the\s+same|later\s+that)\s+(?P<u>spring|summer|fall|autumn|"
-                      r"winter|year|" + "|".join(_MONTHS) + r")\b|\bwithin\s+the\s+year\b",
-                      re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(?:that|(?:that\s+|the\s+)same|later\s+that)\s+(?P<u>spring|summer|"
+                      r"fall|autumn|winter|year|" + "|".join(_MONTHS) + r")\b|"
+                      r"\bwithin\s+the\s+year\b|"
+                      # "in October that same year": the month of the year last named
+                      r"\b(?:in\s+)?(?P<m>" + "|".join(_MONTHS) + r")\s+(?:of\s+)?"
+                      r"(?:that|(?:that\s+|the\s+)same)\s+year\b", re.IGNORECASE)
 
 
 def _anaphoric(sentence: str, dates: list[TaggedSpan], year: int | None) -> list[TaggedSpan]:
     """"that fall", "later that year", "within the year": the year last named."""
     out = []
     for m in _ANAPHOR.finditer(sentence):
-        month = (m["u"] or "").lower() in _MONTHS
+        unit = (m["u"] or m["m"] or "year").lower()
+        month = unit in _MONTHS
         overlapping = [t for t in dates if t.start < m.end() and m.start() < t.end]
         if overlapping and not (month and all(
-                re.fullmatch(r"\w+", t.span.text or "") for t in overlapping)):
+                re.fullmatch(r"(?:in\s+)?\w+", t.span.text or "", re.IGNORECASE)
+                for t in overlapping)):
             continue  # "that June" overrides a bare "June" placed from the article's date
         before = [t for t in dates if t.end <= m.start() and re.search(
             r"(?:19|20)\d\d", t.span.text or "")]
         year = before[-1].span.start.year if before else year
         if year is None:
             continue
-        unit = (m["u"] or "year").lower()
         if month:
             span = DateSpan.month(year, _MONTHS.index(unit) + 1, m.group())
         elif unit == "year":
@@ -783,6 +787,8 @@ def _claims_in_sentence(
         if title is None or trig.kind in (Kind.RELEASE, Kind.CANCELLATION, Kind.RENEWAL) \
                 and _actor_return(_titles_blanked(s, ctx), trig):
             continue
+        if _HABIT.search(s.text, max(0, trig.start - 30), trig.start):
+            continue  # "with each season releasing around Christmas": a habit, no claim
         titles = [title]
         if len(named) > 1 and (trig.kind is Kind.SLATE_LISTING or _GROUP.search(
                 s.text, max(0, trig.start - 25), trig.start)):
@@ -1037,6 +1043,8 @@ _GENERIC_SEASONS = re.compile(
     r"\b(?:each|all|both|none|most|the\s+last\s+\w+|the\s+previous|previous|past|earlier|"
     r"other|every)\s+(?:\w+\s+)?(?:of\s+(?:the|its)\s+)?(?:\w+\s+)?seasons\b(?![^.]*?\d)",
     re.IGNORECASE)
+_HABIT = re.compile(r"\b(?:each|every)\s+(?:new\s+)?(?:season|series|installment)\s+"
+                    r"(?:\w+\s+)?$", re.IGNORECASE)
 _CAUSE = re.compile(r"\b(?:due\s+to|because\s+of|owing\s+to|caused\s+by|amid)\b(?![^,;]*"
                     r"\b(?:to|until|into)\s)", re.IGNORECASE)
 # a sentence whose subject is the season the sentence before named, told in the past

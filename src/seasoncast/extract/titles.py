@@ -652,6 +652,8 @@ def detect_titles(
     heading = _heading_name(text)
     if heading:
         found[heading] += 1
+    for name in _tracked_heading_lines(text, known_titles):
+        found[name] += 1
     for name in _enumerated_names(text):
         found[name] += 1
     speakers = _speakers(text)
@@ -728,6 +730,19 @@ def detect_titles(
         order.setdefault(name, i)
     titles.sort(key=lambda n: order.get(n, 10**6))
     return TitleContext(titles, mentions, seasons, passing)
+
+
+def _tracked_heading_lines(text: str, known: KnownTitles) -> list[str]:
+    """Lines that are only a tracked show's name: the headings of a list of shows, each
+    section about the show above it ("The Handmaid’s Tale" over "Elisabeth Moss’ hit
+    show was originally planned to begin filming ...")."""
+    out = []
+    for line in text[:20_000].splitlines():
+        name = line.strip(" \t#*:")
+        if 2 < len(name) <= 60 and name not in _WEEKDAYS and (
+                t := known.named_exactly(name)) is not None and t.name not in out:
+            out.append(name)
+    return out
 
 
 # "Corazón de Arena: Netflix confirms Part 2 of the second season arrives on 9 April"

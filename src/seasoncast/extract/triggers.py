@@ -20,7 +20,7 @@ from seasoncast.wordscan import CaselessPattern, caseless_copy
 _FILM = (r"(?<![-\w])(?:filming|shooting|production|principal\s+photography|photography|cameras|"
          r"the\s+shoot)")  # not the "production" of "pre-production"
 _START = (r"(?:beg[iau]n|begins|beginning|start(?:s|ed|ing)?|kick(?:s|ed|ing)?\s+off|"
-          r"(?:got|get|gets|getting)\s+under\s?way|underway|commenc(?:e|es|ed|ing)|"
+          r"(?:got|get|gets|getting)\s+under\s?way|underway|(?:re-?)?commenc(?:e|es|ed|ing)|"
           r"roll(?:s|ed|ing)?|go(?:es)?\s+(?:back\s+)?(?:into|before)|"
           r"went\s+(?:back\s+)?(?:into|before)|"
           r"(?:enter(?:s|ed|ing)?|entering)|resum(?:e|es|ed|ing))")
@@ -173,7 +173,8 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
     # "that start has been scrapped": the date is off, not the show
     (Kind.DELAY, r"\b(?:start|date|shoot|schedule|plans?)\s+(?:has\s+been\s+|have\s+been\s+|"
      r"was\s+|were\s+|is\s+|got\s+)?(?:scrapped|cancell?ed|called\s+off)\b", 9),
-    (Kind.CANCELLATION, r"\bcancel(?:l?ed|s|lation|ling)?\b|\baxe[sd]?\b|\bscrapped\b|"
+    (Kind.CANCELLATION, r"\bcancel(?:l?ed|s|lation|ling)?\b|\baxe[sd]?\b|\bscrapped\b(?!\s+"
+     r"(?:scripts?|plans?|episodes?|footage|scenes?|storylines?|ideas?|drafts?))|"
      r"\bpull(?:s|ed|ing)?\s+the\s+plug\b|\bwill\s+not\s+(?:return|continue)\s+for\b|"
      # ("has not been renewed" is undecided: a renewal denied, below)
      r"\b(?:will|would|is|are|was|were)\s+not\s+(?:be\s+|being\s+)?renew(?:ed|ing)\b|"
@@ -249,7 +250,7 @@ _PATTERNS: list[tuple[Kind, str, int]] = [
      r"\bdebut(?:s|ed|ing)?\b|\bdrop(?:s|ped|ping)?\b|\barriv(?:e|es|ed|ing|al)\b|"
      r"\bland(?:s|ed|ing)?\b(?!\s+(?:of|in\s+the\s+role))|\bair(?:s|ed|ing)\b|"
      r"\b(?:won['’]t|not|never)\s+air\b|"
-     r"\blaunch(?:es|ed|ing)?\b|\broll(?:s|ing)?\s+out\b|\bcome\s+(?:out|back|in|on)\b|\bbe\s+back\b|\bbe\s+out\b(?!\s+of\b)|\bran\s+(?=(?:for|from|on)\b)|\breturn(?:s|ed|ing)?\b(?!\s+(?:as|to\s+(?:the\s+)?(?:role|sets?|studios?|filming|shooting|work)\b|in\s+"
+     r"\blaunch(?:es|ed|ing)?\b|\broll(?:s|ing)?\s+out\b|\bcome\s+(?:out|back|in|on)\b|\bcame\s+(?:out|back)\b(?!\s+of\b)|\bbe\s+back\b|\bbe\s+out\b(?!\s+of\b)|\bran\s+(?=(?:for|from|on)\b)|\breturn(?:s|ed|ing)?\b(?!\s+(?:as|to\s+(?:the\s+)?(?:role|sets?|studios?|filming|shooting|work)\b|in\s+"
      r"the\s+(?:title\s+)?role|for\s+(?:a|the)\s+\w+\s+season))|\bcom(?:es|ing)\s+(?:back\s+)?"
      r"(?:out|back|in|on|to)\b|\bhit(?:s|ting)?\s+(?:netflix|screens|the\s+(?:streamer|"
      r"platform))\b|\b(?:release|premiere|launch|air)\s+(?:date|window)\b|\bdated\b|"
