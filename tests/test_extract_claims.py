@@ -1627,3 +1627,22 @@ def test_a_line_that_is_only_a_tracked_name_heads_its_section():
     out = extract_document(text, published=date(2023, 8, 9), known_titles=known)
     starts = [c for c in out.claims if c.kind is Kind.FILMING_START]
     assert [c.title for c in starts] == ["The Maid's Ledger"]
+
+
+def test_a_delay_is_dated_by_its_new_target_not_by_when_it_was_reported():
+    got, _ = _named("Lumon Files season 2\n\nIn April 2023, a trade report said Lumon Files "
+                    "season 2 had been delayed significantly.\n", date(2024, 2, 1))
+    assert ("Lumon Files", 2, Kind.DELAY, Modality.HAPPENED, None) in got
+    got, _ = _named("Lumon Files season 2\n\nIn April 2023, Lumon Files season 2 was delayed "
+                    "to 2025.\n", date(2024, 2, 1))
+    assert ("Lumon Files", 2, Kind.DELAY, Modality.HAPPENED,
+            (date(2025, 1, 1), date(2025, 12, 31))) in got
+
+
+def test_what_fans_can_expect_is_the_writers_guess_not_a_rumour():
+    got, _ = _named("Iron: 100 season 2\n\nIf Iron: 100 season 2 follows the same pattern, fans "
+                    "can likely expect an early 2024 release date.\n", date(2023, 8, 16))
+    assert {c[3] for c in got if c[2] is Kind.RELEASE} == {Modality.EXPECTED}
+    got, _ = _named("Iron: 100 season 2\n\nFans expect an early 2024 release date for Iron: "
+                    "100 season 2.\n", date(2023, 8, 16))
+    assert {c[3] for c in got if c[2] is Kind.RELEASE} == {Modality.RUMORED}

@@ -47,7 +47,10 @@ RUMOR = re.compile(
     r"\brumou?r(?:s|ed|mill)?\b|\bchatter\b|\bspeculat\w*|\bleak(?:s|ed|er)?\b|\bbuzz\w*|"
     r"\bwhisper\w*|\bunconfirmed\b|\bunverified\b|\bfan\s+theor\w+|"
     r"\bfans?\b[^.]{0,40}?\b(?:convinced|claim\w*|believ\w*|circulat\w*|insist\w*|"
-    r"specul\w*|think|say|expect\w*|hop\w*|predict\w*|fear\w*|worr\w*|bet(?:s|ting)?)\b|\binsiders?\s+(?:claim|say|said)|"
+    # (not "fans can likely expect": the writer's word to them)
+    r"specul\w*|think|say|(?<!can\s)(?<!likely\s)(?<!should\s)(?<!will\s)(?<!could\s)"
+    r"(?<!may\s)expect\w*|hop\w*|predict\w*|fear\w*|worr\w*|bet(?:s|ting)?)\b|"
+    r"\binsiders?\s+(?:claim|say|said)|"
     r"\bfan\s+(?:accounts?|pages?|sites?|posters?|-?made)\b|\bcommunity\s+boards?\b|"
     r"\b(?:social\s+media|twitter|reddit|tiktok|instagram|weibo|x)\s+(?:posts?|users?|"
     r"accounts?|is|are|has|have)\b|\bcirculat\w+|\btrending\b|\ballegedly\b|\balleged\b|\bsupposed(?!\s+to\b)(?:ly)?\b|"

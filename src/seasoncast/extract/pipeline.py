@@ -835,7 +835,9 @@ def _claims_in_sentence(
         if trig.kind is Kind.DELAY:
             # "delayed several months due to the strikes last year": the cause's date
             spans = [t for t in spans if t is None or not _CAUSE.search(
-                s.text, trig.end, max(trig.end, t.start))] or [None]
+                s.text, trig.end, max(trig.end, t.start)) and not (
+                t.end <= trig.start and published is not None
+                and t.span.end < published)] or [None]
             spans = [_moved_to(t, published) for t in spans]
         if trig.kind is Kind.SLATE_LISTING:
             spans = _slate_spans(trig, spans)
