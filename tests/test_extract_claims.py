@@ -1646,3 +1646,21 @@ def test_what_fans_can_expect_is_the_writers_guess_not_a_rumour():
     got, _ = _named("Iron: 100 season 2\n\nFans expect an early 2024 release date for Iron: "
                     "100 season 2.\n", date(2023, 8, 16))
     assert {c[3] for c in got if c[2] is Kind.RELEASE} == {Modality.RUMORED}
+
+
+def test_a_reported_not_until_is_a_plan():
+    got, _ = _named("Hollis & Fern Season 3\n\nIn February 2024, a report from a trade paper "
+                    "stated that Season 3 of Hollis & Fern will not be released on Netflix until "
+                    "sometime in 2025.\n", date(2024, 7, 24))
+    assert ("Hollis & Fern", 3, Kind.RELEASE, Modality.PLANNED,
+            (date(2025, 1, 1), date(2025, 12, 31))) in got
+
+
+def test_a_site_kicker_and_a_character_for_a_show_are_not_the_name():
+    got, out = _named("The Big Picture Magnolia Lane Season 4 Has Wrapped Filming\n\nFilming on "
+                      "Magnolia Lane season 4 wrapped on May 30.\n", date(2024, 5, 31))
+    assert out.titles == ["Magnolia Lane"]
+    got, out = _named("Sarah Lancer returns\n\nSarah Lancer will return as Sergeant Cath Wood for "
+                      "Calder Valley series 3, which starts filming in 2022.\n", date(2021, 10, 28))
+    assert "Calder Valley" in out.titles
+    assert {c[0] for c in got} == {"Calder Valley"}

@@ -1045,6 +1045,8 @@ _GENERIC_SEASONS = re.compile(
     r"\b(?:each|all|both|none|most|the\s+last\s+\w+|the\s+previous|previous|past|earlier|"
     r"other|every)\s+(?:\w+\s+)?(?:of\s+(?:the|its)\s+)?(?:\w+\s+)?seasons\b(?![^.]*?\d)",
     re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:report(?:s|ed|edly)?|according\s+to|sources?|insiders?)\b",
+                       re.IGNORECASE)
 _HABIT = re.compile(r"\b(?:each|every)\s+(?:new\s+)?(?:season|series|installment)\s+"
                     r"(?:\w+\s+)?$", re.IGNORECASE)
 _CAUSE = re.compile(r"\b(?:due\s+to|because\s+of|owing\s+to|caused\s+by|amid)\b(?![^,;]*"
@@ -1611,7 +1613,8 @@ def _make(index, s, trig, tagged, dec, title, season, explicit, part, near, publ
         if denied is not None:
             drafts.append(_Draft(replace(base, date=denied), True, explicit, index))
         positive = Modality.ANNOUNCED if re.search(r"\bconfirm|\bannounc|\bofficial",
-                                                  s.text, re.I) else Modality.EXPECTED
+                                                  s.text, re.I) else Modality.PLANNED if \
+            _REPORTED.search(s.text) else Modality.EXPECTED  # (a report's word is a plan)
         drafts.append(_Draft(replace(base, modality=positive), True, explicit, index))
         return drafts
     if (kind is Kind.FILMING_START and span is not None and span.width_days >= 7

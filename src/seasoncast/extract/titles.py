@@ -325,6 +325,9 @@ def _run_before(text: str, end: int) -> str | None:
     phrase = text[taken[-1][0]:taken[0][1]].strip(" :-'’")
     phrase = _PART_OF.sub("", phrase)  # "Volume 2 of Copper Bay season 3": the show
     phrase = _STAGE_OF.sub("", phrase)  # "Filming for Outer Banks Season 4 Has Wrapped"
+    phrase = _KICKER.sub("", phrase)  # "The Big Picture Sweet Magnolias Season 4 ..."
+    if (cut := phrase.rfind(" for ")) > 0 and len(phrase[:cut].split()) >= 2:
+        phrase = phrase[cut + 5:]  # "as Sergeant Catherine Cawood for Happy Valley series 3"
     if phrase.lower() in _NOT_TITLE or len(phrase) < 2:
         return None
     return phrase
@@ -342,6 +345,9 @@ _PART_OF = re.compile(r"^(?:(?:Volume|Vol\.?|Part|Chapter|Episodes?)\s+(?:\d{1,2
                       r"Three|I{1,3})|\d{1,2})\s+of\s+")
 
 
+# a site's box heading run into the headline after it
+_KICKER = re.compile(r"^(?:The\s+Big\s+Picture|Key\s+Takeaways|Quick\s+Summary|Highlights)\s+"
+                     r"(?=\S)")
 # a production stage before the show it is of, in a Title-Case headline
 _STAGE_OF = re.compile(r"^.*?\b(?:Filming|Production|Shooting|Photography|Casting)\s+"
                        r"(?:for|on|of)\s+(?=\S)")
