@@ -1664,3 +1664,21 @@ def test_a_site_kicker_and_a_character_for_a_show_are_not_the_name():
                       "Calder Valley series 3, which starts filming in 2022.\n", date(2021, 10, 28))
     assert "Calder Valley" in out.titles
     assert {c[0] for c in got} == {"Calder Valley"}
+
+
+def test_a_parenthesis_about_the_first_season_and_two_more_seasons():
+    got, _ = _named("Rust Belt season 2\n\nRust Belt season 2 has wrapped. If season 2 follows a "
+                    "timeline similar to the first (filming finished in March 2023 and the show "
+                    "released in April 2024), we might potentially see a premiere in late spring "
+                    "2026.\n", date(2025, 5, 9))
+    assert ("Rust Belt", 1, Kind.FILMING_WRAP, Modality.HAPPENED,
+            (date(2023, 3, 1), date(2023, 3, 31))) in got
+    assert ("Rust Belt", 1, Kind.RELEASE, Modality.HAPPENED,
+            (date(2024, 4, 1), date(2024, 4, 30))) in got
+    assert ("Rust Belt", 2, Kind.RELEASE, Modality.EXPECTED,
+            (date(2026, 3, 1), date(2026, 5, 31))) in got
+    got, _ = _named("Ballroom Years season 4\n\nLast month, Netflix announced that the fourth "
+                    "season of Ballroom Years will be premiering in 2026, and that it has been "
+                    "renewed for two more seasons.\n", date(2025, 6, 20))
+    assert {(c[1], c[4]) for c in got if c[2] is Kind.RENEWAL} == {
+        (5, (date(2025, 5, 1), date(2025, 5, 31))), (6, (date(2025, 5, 1), date(2025, 5, 31)))}

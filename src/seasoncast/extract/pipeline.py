@@ -1267,7 +1267,13 @@ def _speech_adjacent(text: str, d: TaggedSpan, after: bool = True) -> bool:
     """"said in December", "confirmed Friday": the date is the statement's. (A period
     before the attribution, "… for Christmas 2026, she said", is what was said.)"""
     return bool(_SPEECH.search(text[max(0, d.start - 12):d.start]) or
-                after and _SPEECH.search(text[d.end:d.end + 12]))
+                after and _SPEECH.search(text[d.end:d.end + 12]) or
+                _OPENS_A_STATEMENT.match(text, d.end) and not text[:d.start].strip(" \t*-"))
+
+
+# "Last month, Netflix announced that ...": a sentence opened by the day of a statement
+_OPENS_A_STATEMENT = re.compile(r",\s+(?:[\w+’'-]+\s+){1,3}?(?:announced|confirmed|revealed|"
+                                r"said|told)\b", re.IGNORECASE)
 
 
 def _nearest_trigger(d: TaggedSpan, triggers: list[Trigger], bounds, text: str) -> int | None:
@@ -1365,6 +1371,9 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
             m.group(1).lower()))
         if n:
             return [n + 1], True, None
+    if trig.kind is Kind.RENEWAL and (more := _MORE_SEASONS.match(s.text, trig.end)):
+        n = int(more["n"]) if more["n"].isdigit() else WORD_NUMBERS.get(more["n"].lower(), 1)
+        return [focus + k for k in range(1, n + 1)], True, None  # "renewed for two more"
     if carried and carried > focus and trig.kind in (
             Kind.PREPRODUCTION, Kind.FILMING_START, Kind.FILMING_WRAP, Kind.CASTING,
             Kind.ADDITIONAL_FILMING):
@@ -1387,6 +1396,13 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
         # "“Stranger Things” first debuted in July of 2016", "In December 2020, Alice in
         # Borderland started streaming": the show's start
         return [1], True, None
+    for m in _PARENS.finditer(s.text):  # "similar to the first (filming finished in March
+        if m.start() <= trig.start < m.end():  # 2023 and the show released in April 2024)"
+            before = s.text[max(0, m.start() - 30):m.start()]
+            if _THE_FIRST.search(before):
+                return [1], True, None
+            if _THE_LAST.search(before) and focus > 1:
+                return [focus - 1], True, None
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(s.text)
               if not m.start() <= trig.start < m.end()]
     local = [m for m in ctx.seasons_between(s.start, s.end) if not any(
@@ -1442,6 +1458,15 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
 
 # subordinate asides whose season mentions are not the claim's subject:
 # ", where the first installment was shot,", "given that the first season spent ..."
+# "it has been renewed for two more seasons": the two after the article's season
+_MORE_SEASONS = re.compile(r"\s+(?:\w+\s+){0,2}?for\s+(?:an?\s+)?(?P<n>two|three|four|2|3|4)\s+"
+                           r"(?:more|additional|further)\s+seasons\b", re.IGNORECASE)
+_PARENS = re.compile(r"\([^()]*\)")
+# a parenthesis about the season named right before it
+_THE_FIRST = re.compile(r"\b(?:the\s+first(?:\s+season|\s+one)?|season\s+(?:one|1))\s*$",
+                        re.IGNORECASE)
+_THE_LAST = re.compile(r"\b(?:the\s+)?(?:previous|last|prior)\s+(?:season|one)\s*$",
+                       re.IGNORECASE)
 _ASIDE = re.compile(r",\s*(?:where|which|who|when|whose|unlike|like|just\s+as|pointing\s+out|"
                     r"noting|citing)\b[^,;]*[,;]?|"
                     r"\b(?:given\s+(?:that|how)|because|since|although|though|as\s+with)\b"
