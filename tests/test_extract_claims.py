@@ -1682,3 +1682,15 @@ def test_a_parenthesis_about_the_first_season_and_two_more_seasons():
                     "renewed for two more seasons.\n", date(2025, 6, 20))
     assert {(c[1], c[4]) for c in got if c[2] is Kind.RENEWAL} == {
         (5, (date(2025, 5, 1), date(2025, 5, 31))), (6, (date(2025, 5, 1), date(2025, 5, 31)))}
+
+
+def test_a_season_named_as_background_is_not_the_articles_season():
+    text = ("There is fresh news on the latest season of ‘The Dawn Desk.’ Filming for the Apple "
+            "TV series is slated to begin in Los Angeles in July 2024. Since season 3, the "
+            "satirical drama has been helmed by Carla Stout, who works on the scripts with its "
+            "stars.\n\nWith season 4, the show is expected to follow the election. The fourth "
+            "season was reportedly green-lit in April 2023, months before the premiere of "
+            "season 3.\n")
+    got, _ = _named(text, date(2024, 5, 10))
+    assert ("The Dawn Desk", 4, Kind.FILMING_START, Modality.PLANNED,
+            (date(2024, 7, 1), date(2024, 7, 31))) in got

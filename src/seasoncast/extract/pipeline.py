@@ -567,6 +567,10 @@ def _parenthetical_premieres(index: int, s: Sentence, dates: list[TaggedSpan],
     return out
 
 
+_BACKGROUND_SEASON = re.compile(r"\b(?:since|after|following|unlike|like|than)\s+(?:the\s+)?$",
+                                re.IGNORECASE)
+
+
 def _focus_seasons(ctx: TitleContext, text: str,
                    season_guess: Callable[[str, date | None], int | None] | None = None,
                    published: date | None = None) -> dict[str, int]:
@@ -591,6 +595,8 @@ def _focus_seasons(ctx: TitleContext, text: str,
         heading = line.startswith("#") or len(line) < 100 and not line.endswith((".", "!", "?",
                                                                                  ":", ","))
         weight = 4 if line_start == 0 else 2 if sm.start < 300 or heading else 1
+        if _BACKGROUND_SEASON.search(text, max(0, sm.start - 14), sm.start):
+            continue  # "Since season 3, the drama has been helmed by ...": background
         for n in sm.numbers:
             votes.setdefault(title, Counter())[n] += weight
             if sm.start < 600:
@@ -709,7 +715,11 @@ def _headline_end(text: str) -> int:
         if not line.strip():
             continue
         if len(line) > 200:
-            return m.end() if seen == 0 else end
+            if seen:
+                return end
+            # no headline, a paragraph first: its first sentence stands in for one
+            stop = re.compile(r"[.!?]['’\"”]?\s").search(line, 60)  # ("It's official!" is none)
+            return m.start() + stop.end() if stop else m.end()
         end, seen = m.end(), seen + 1
         if seen == 3:
             break
@@ -1396,8 +1406,9 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
         # "“Stranger Things” first debuted in July of 2016", "In December 2020, Alice in
         # Borderland started streaming": the show's start
         return [1], True, None
-    for m in _PARENS.finditer(s.text):  # "similar to the first (filming finished in March
-        if m.start() <= trig.start < m.end():  # 2023 and the show released in April 2024)"
+    for m in _PARENS.finditer(s.text) if "(" in s.text else ():  # "similar to the first
+        # (filming finished in March 2023 and the show released in April 2024)"
+        if m.start() <= trig.start < m.end():
             before = s.text[max(0, m.start() - 30):m.start()]
             if _THE_FIRST.search(before):
                 return [1], True, None
