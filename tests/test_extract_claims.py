@@ -1694,3 +1694,11 @@ def test_a_season_named_as_background_is_not_the_articles_season():
     got, _ = _named(text, date(2024, 5, 10))
     assert ("The Dawn Desk", 4, Kind.FILMING_START, Modality.PLANNED,
             (date(2024, 7, 1), date(2024, 7, 31))) in got
+
+
+def test_a_one_word_show_renewed_for_a_season_is_named():
+    got, out = _named("Renewals roundup\n\nCBS renewed Elsmere for a third season on Tuesday.\n",
+                      date(2025, 2, 20))
+    assert out.titles == ["Elsmere"]
+    assert ("Elsmere", 3, Kind.RENEWAL, Modality.HAPPENED,
+            (date(2025, 2, 18), date(2025, 2, 18))) in got

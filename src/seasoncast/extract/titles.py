@@ -462,6 +462,8 @@ _RUN_AFTER = re.compile(
     r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F0-9][\w'’\-&!+]*+)(?::?\s+(?:(?:of|the|a|an|and|in|on|"
     r"to|for|from|with|at|by|or|x|&|(?-i:de|del|la|las|los|el|y|des|du|le|les|da|do|dos|das|"
     r"di))\s+){0,2}[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-&!+]*+){0,7}")
+_FOR_A_SEASON = re.compile(rf"\s+for\s+(?:a\s+|an\s+)?(?:(?:season|series)\s+{_NUM}\b|"
+                           rf"{_ORD}\s+(?:season|series)\b)", re.IGNORECASE)
 _QUOTED = re.compile(r"['‘\"“]([A-Z\u00C0-\u00DE][^'’\"”\n]{1,60}?)['’\"”](?=[\s,.:;!?]|$)")
 
 
@@ -494,8 +496,9 @@ def _after_run(text: str, pos: int, possessive: bool = False) -> str | None:
     if not phrase or phrase.lower() in _NOT_TITLE | _LEAD_STOP or phrase.isupper() and \
             len(phrase) > 5 or re.match(r"(?:19|20)\d\d\b", phrase):
         return None
-    if " " not in phrase and _count(text, [phrase]) < 2 and not possessive:
-        return None  # "of the Appalachian crime drama"
+    if " " not in phrase and _count(text, [phrase]) < 2 and not possessive and not (
+            text.startswith(phrase, pos) and _FOR_A_SEASON.match(text, pos + len(phrase))):
+        return None  # "of the Appalachian crime drama" (not "renewed Elsbeth for season 3")
     if " " not in phrase and re.match(r"\s+(?:[a-z-]+\s+){1,2}(?:drama|series|show|thriller|"
                                       r"comedy|sitcom|anime|procedural|saga)\b",
                                       text[pos + len(m.group()):pos + len(m.group()) + 40]):
