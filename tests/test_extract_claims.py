@@ -1702,3 +1702,13 @@ def test_a_one_word_show_renewed_for_a_season_is_named():
     assert out.titles == ["Elsmere"]
     assert ("Elsmere", 3, Kind.RENEWAL, Modality.HAPPENED,
             (date(2025, 2, 18), date(2025, 2, 18))) in got
+
+
+def test_a_renewals_round_up_in_list_form_orders_each_season():
+    text = ("CBS hands out renewals\n\nThe full breakdown of the network's latest round of "
+            "renewals includes a Season 3 for “Tin Star,” Season 2 of “Maple & Moss” and Season "
+            "4 of “Ember County.”\n\nThe fates of two other shows are still up in the air, with "
+            "Season 3 of “Night Desk” and Season 2 of “Low Tide” undecided.\n")
+    got, _ = _named(text, date(2025, 2, 20))
+    assert {(c[0], c[1]) for c in got if c[2] is Kind.RENEWAL} == {
+        ("Tin Star", 3), ("Maple & Moss", 2), ("Ember County", 4)}

@@ -269,6 +269,7 @@ def extract_document(
                 d.claim = replace(d.claim, modality=Modality.ANNOUNCED)
             drafts.append(d)
         drafts.extend(_parenthetical_premieres(i, s, dates, ctx, published))
+        drafts.extend(_listed_renewals(i, s, ctx))
         last_slate = _slate_named(triggers, dates) or last_slate
         listed = list(dict.fromkeys(t for _a, _b, t in ctx.mentions_between(s.start, s.end)))
         if len(listed) > 1:
@@ -565,6 +566,30 @@ def _parenthetical_premieres(index: int, s: Sentence, dates: list[TaggedSpan],
                       confidence=0.7)
         out.append(_Draft(claim, True, True, index))
     return out
+
+
+def _listed_renewals(index: int, s: Sentence, ctx: TitleContext) -> list[_Draft]:
+    """A renewals round-up in list form: "CBS' latest round of renewals includes a Season
+    3 for “Tracker,” Season 2 of “Elsbeth” and Season 4 of “Fire Country”" orders each
+    season it lists (two or more; a hedge or a negation in the sentence orders none)."""
+    if not _RENEWAL_NEWS.search(s.text) or _NOT_ORDERED.search(s.text):
+        return []
+    out = []
+    for m in _SEASON_OF.finditer(s.text):
+        named = ctx.mentions_between(s.start + m.end(), s.start + m.end() + 3)
+        if named:
+            claim = Claim(title=named[0][2], season=int(m["n"]), kind=Kind.RENEWAL,
+                          modality=Modality.HAPPENED, date=None,
+                          quote_span=(s.start + m.start(), named[0][1]), confidence=0.6)
+            out.append(_Draft(claim, True, True, index))
+    return out if len(out) >= 2 else []
+
+
+_RENEWAL_NEWS = re.compile(r"\brenew(?:al|als|ed|s)\b|\bseason\s+orders?\b", re.IGNORECASE)
+_NOT_ORDERED = re.compile(r"\b(?:not|no|yet\s+to|could|may|might|would|if|whether|"
+                          r"up\s+in\s+the\s+air|undecided)\b", re.IGNORECASE)
+_SEASON_OF = re.compile(r"\bseason\s+(?P<n>\d{1,2})\s+(?:of|for)\s+(?:the\s+)?(?:\w+\s+)?"
+                        r"[“\"‘']?(?=\S)", re.IGNORECASE)
 
 
 _BACKGROUND_SEASON = re.compile(r"\b(?:since|after|following|unlike|like|than)\s+(?:the\s+)?$",
