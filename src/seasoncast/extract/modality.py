@@ -70,7 +70,8 @@ RUMOR = re.compile(
     r"\b(?:post|video|thread|tweet|page|account)s?\s+(?:\w+\s+){0,3}?claiming\b", _I)
 HEDGE = re.compile(
     r"\blikely\b|\bunlikely\b|\bhopefully\b|\b(?:widely|generally|largely)\s+expected\b|\bwe\s+hope\b|\bprobabl[ey]\b|\bpossibl[ey]\b|"
-    r"\bmaybe\b|\bperhaps\b|\bpotentially\b|\bit\s+(?:seems|appears)\b|\bis\s+(?:thought|believed)\s+to\b|"
+    r"\bmaybe\b|\bperhaps\b|\bpotentially\b|\bit\s+(?:seems|appears)\b|"
+    r"\bis\s+(?:thought|believed)\s+to\b|"
     r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bwould\b|['’]d\s+(?:bet|guess|say|put|expect|love|"
     r"like)\b|"
     r"\b(?:we|i)\s+(?:expect|think|reckon|predict|estimate|suspect|believe|bet|guess|"

@@ -731,6 +731,9 @@ _NOT_SPEAKERS = {"Netflix", "The", "Season", "Series", "Show"}
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
+_SENTENCE_STOP = re.compile(r"[.!?]['’\"”]?\s")
+
+
 def _headline_end(text: str) -> int:
     """Where the headline ends: the first line, or the first three non-empty lines when
     they are short (a kicker or dateline may come first: "C-DRAMA NEWS | 22 April 2025")."""
@@ -743,7 +746,7 @@ def _headline_end(text: str) -> int:
             if seen:
                 return end
             # no headline, a paragraph first: its first sentence stands in for one
-            stop = re.compile(r"[.!?]['’\"”]?\s").search(line, 60)  # ("It's official!" is none)
+            stop = _SENTENCE_STOP.search(line, 60)  # ("It's official!" is none)
             return m.start() + stop.end() if stop else m.end()
         end, seen = m.end(), seen + 1
         if seen == 3:
@@ -1492,8 +1495,6 @@ def _season_for(trig: Trigger, s: Sentence, ctx: TitleContext, focus: int, bound
     return [focus], from_label and carried == focus, part  # (a label states its season)
 
 
-# subordinate asides whose season mentions are not the claim's subject:
-# ", where the first installment was shot,", "given that the first season spent ..."
 # "it has been renewed for two more seasons": the two after the article's season
 _MORE_SEASONS = re.compile(r"\s+(?:\w+\s+){0,2}?for\s+(?:an?\s+)?(?P<n>two|three|four|2|3|4)\s+"
                            r"(?:more|additional|further)\s+seasons\b", re.IGNORECASE)
@@ -1503,6 +1504,8 @@ _THE_FIRST = re.compile(r"\b(?:the\s+first(?:\s+season|\s+one)?|season\s+(?:one|
                         re.IGNORECASE)
 _THE_LAST = re.compile(r"\b(?:the\s+)?(?:previous|last|prior)\s+(?:season|one)\s*$",
                        re.IGNORECASE)
+# subordinate asides whose season mentions are not the claim's subject:
+# ", where the first installment was shot,", "given that the first season spent ..."
 _ASIDE = re.compile(r",\s*(?:where|which|who|when|whose|unlike|like|just\s+as|pointing\s+out|"
                     r"noting|citing)\b[^,;]*[,;]?|"
                     r"\b(?:given\s+(?:that|how)|because|since|although|though|as\s+with)\b"

@@ -522,7 +522,7 @@ _LEAD_WORDS = frozenset("""
 """.split())
 
 
-def spellings(name: str) -> tuple[str, ...]:
+def _spellings(name: str) -> tuple[str, ...]:
     """A name as typewriter and typographic apostrophes write it: "Single's Inferno" is
     "Single’s Inferno" on most news sites."""
     if "'" not in name and "’" not in name:
@@ -542,11 +542,11 @@ class KnownTitles:
         self._by_key = {normalize_title(n): t for t in self.titles for n in t.all_names}
         # "Kingdom" and "The Kingdom" share a key: the name as written decides
         self._by_name = {n.casefold(): t for t in self.titles for name in t.all_names
-                         for n in spellings(name)}
+                         for n in _spellings(name)}
         # names of several words, by their first word: found in a text word by word
         self._by_first_word: dict[str, list[tuple[str, Title]]] = defaultdict(list)
         for t in self.titles:
-            for n in (n for name in t.all_names for n in spellings(name)):
+            for n in (n for name in t.all_names for n in _spellings(name)):
                 if len(n.split()) >= 2 and n[0].isupper():
                     self._by_first_word[n.split()[0]].append((n, t))
 
@@ -681,7 +681,7 @@ def detect_titles(
         if key not in canon:
             canon[key] = canonical
             titles.append(canonical)
-        for s in (s for surface in surfaces for s in spellings(surface)):
+        for s in (s for surface in surfaces for s in _spellings(surface)):
             names.setdefault(s, canon[key])
             short = acronym(s).upper()
             if len(short) >= 3:
@@ -1053,7 +1053,7 @@ _COUNT_CACHE: dict[tuple[int, str], int] = {}  # cleared for every new text
 def _count(text: str, names: Sequence[str]) -> int:
     """Whole-word occurrences of the names (memoised per text: anchors repeat)."""
     total = 0
-    for n in (n for name in names for n in spellings(name)):
+    for n in (n for name in names for n in _spellings(name)):
         key = (id(text), n)
         if key not in _COUNT_CACHE:
             if len(_COUNT_CACHE) > 5000:
