@@ -384,22 +384,17 @@ _ASKED = re.compile(r"\W*asked\s+(?:about\s+)?(?:when|whether|if)\b", re.IGNOREC
 _MONTHS = tuple(m.lower() for m in MONTHS_LONG)
 _ANAPHOR = re.compile(r"\b(?:that|(?:that\s+|the\s+)same|later\s+that)\s+(?P<u>spring|summer|"
                       r"fall|autumn|winter|year|" + "|".join(_MONTHS) + r")\b|"
-                      r"\bwithin\s+the\s+year\b", re.IGNORECASE)
-# "in October that same year": the month of the year last named
-_MONTH_THAT_YEAR = re.compile(r"\b(?:in\s+)?(?P<m>" + "|".join(_MONTHS) + r")\s+(?:of\s+)?"
-                              r"(?:that|(?:that\s+|the\s+)same)\s+year\b", re.IGNORECASE)
+                      r"\bwithin\s+the\s+year\b|"
+                      # "in October that same year": the month of the year last named
+                      r"\b(?:in\s+)?(?P<m>" + "|".join(_MONTHS) + r")\s+(?:of\s+)?"
+                      r"(?:that|(?:that\s+|the\s+)same)\s+year\b", re.IGNORECASE)
 
 
 def _anaphoric(sentence: str, dates: list[TaggedSpan], year: int | None) -> list[TaggedSpan]:
     """"that fall", "later that year", "within the year": the year last named."""
     out = []
-    found = list(_ANAPHOR.finditer(sentence))
-    if found and "year" in sentence:  # (a cheap test spares most sentences the months)
-        months = list(_MONTH_THAT_YEAR.finditer(sentence))
-        found = sorted(months + [m for m in found if not any(
-            k.start() <= m.start() < k.end() for k in months)], key=lambda m: m.start())
-    for m in found:
-        unit = (m.groupdict().get("u") or m.groupdict().get("m") or "year").lower()
+    for m in _ANAPHOR.finditer(sentence):
+        unit = (m["u"] or m["m"] or "year").lower()
         month = unit in _MONTHS
         overlapping = [t for t in dates if t.start < m.end() and m.start() < t.end]
         if overlapping and not (month and all(
