@@ -1712,3 +1712,10 @@ def test_a_renewals_round_up_in_list_form_orders_each_season():
     got, _ = _named(text, date(2025, 2, 20))
     assert {(c[0], c[1]) for c in got if c[2] is Kind.RENEWAL} == {
         ("Tin Star", 3), ("Maple & Moss", 2), ("Ember County", 4)}
+
+
+def test_what_happened_this_week_happened_by_the_articles_day():
+    got, _ = _named("Lumon Files season 2\n\nThe streamer confirmed this week that production "
+                    "on Lumon Files season 2 has re-commenced.\n", date(2024, 2, 1))
+    assert ("Lumon Files", 2, Kind.FILMING_START, Modality.HAPPENED,
+            (date(2024, 1, 29), date(2024, 2, 1))) in got

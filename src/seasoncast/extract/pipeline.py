@@ -294,7 +294,7 @@ def extract_document(
         if d.claim.modality is Modality.PLANNED and any(
                 a <= d.claim.quote_span[0] and d.claim.quote_span[1] <= b for a, b in official):
             d.claim = replace(d.claim, modality=Modality.ANNOUNCED)
-    claims = _clean(drafts, published)
+    claims = _clean([_not_after(d, published) for d in drafts], published)
     claims = _previous_season_fix(claims, drafts)
     claims = _in_production_order(claims)
     cast, variants = extract_cast(text, sentences, ctx, focus)
@@ -1756,6 +1756,17 @@ def _before(span: DateSpan, published: date | None) -> DateSpan | None:
 
 def _slate_detail(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.strip())
+
+
+def _not_after(d: _Draft, published: date | None) -> _Draft:
+    """What happened happened by the day it was reported: "confirmed this week that
+    production has re-commenced" is Monday to the article's day, not the whole week."""
+    span = d.claim.date
+    if (d.claim.modality is Modality.HAPPENED and span is not None and published is not None
+            and span.start <= published < span.end and span.precision is Precision.DAYS):
+        d.claim = replace(d.claim, date=DateSpan(span.start, published, Precision.DAYS,
+                                                 span.text))
+    return d
 
 
 _FIRST_TV_YEAR = 1936  # the first regular television service: no season is older
